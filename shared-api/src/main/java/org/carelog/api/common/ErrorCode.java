@@ -1,0 +1,11 @@
+package org.carelog.api.common;
+
+/** Stable error codes: clients branch on these, never on message text. */
+public enum ErrorCode {
+    VALIDATION,
+    NOT_FOUND,
+    CONFLICT,
+    FORBIDDEN,
+    UNAUTHENTICATED,
+    INTERNAL
+}

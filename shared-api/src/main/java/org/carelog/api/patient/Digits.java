@@ -1,0 +1,25 @@
+package org.carelog.api.patient;
+
+/** Reads identity numbers as people write them: spaces and hyphens ignored, Bangla digits accepted. */
+final class Digits {
+
+    private Digits() {}
+
+    /** The ASCII digits of {@code raw}, or null when it holds anything but digits, spaces and hyphens. */
+    static String only(String raw) {
+        if (raw == null) {
+            return null;
+        }
+        StringBuilder out = new StringBuilder();
+        for (int i = 0; i < raw.length(); ) {
+            int cp = raw.codePointAt(i);
+            i += Character.charCount(cp);
+            if (Character.isDigit(cp)) {
+                out.append(Character.digit(cp, 10));
+            } else if (cp != ' ' && cp != '-') {
+                return null;
+            }
+        }
+        return out.isEmpty() ? null : out.toString();
+    }
+}
