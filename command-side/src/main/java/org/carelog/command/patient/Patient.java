@@ -7,7 +7,9 @@ import java.util.Map;
 import java.util.Objects;
 import org.axonframework.commandhandling.CommandHandler;
 import org.axonframework.eventsourcing.EventSourcingHandler;
+import org.axonframework.modelling.command.AggregateCreationPolicy;
 import org.axonframework.modelling.command.AggregateIdentifier;
+import org.axonframework.modelling.command.CreationPolicy;
 import org.axonframework.spring.stereotype.Aggregate;
 import org.carelog.api.common.CarelogException;
 import org.carelog.api.common.Text;
@@ -50,8 +52,10 @@ class Patient {
         // for Axon
     }
 
+    /** A creation handler that answers with the MRN, not only the id, so it is a method (ALWAYS). */
     @CommandHandler
-    Patient(RegisterPatient command, PatientRegistry registry) {
+    @CreationPolicy(AggregateCreationPolicy.ALWAYS)
+    PatientRegistration handle(RegisterPatient command, PatientRegistry registry) {
         PatientIdentifiers newIdentifiers =
                 command.identifiers() == null ? PatientIdentifiers.none() : command.identifiers();
         PatientContact newContact = command.contact() == null ? emptyContact() : command.contact();
@@ -87,6 +91,7 @@ class Patient {
                 newContact,
                 newConsent,
                 candidates.isEmpty() ? null : overrideReason));
+        return new PatientRegistration(command.patientId(), assigned);
     }
 
     @CommandHandler

@@ -57,6 +57,16 @@ public final class NameMatching {
     }
 
     /**
+     * The word skeletons of a name in every script it is written in: two names that may match share at
+     * least one, so a store can pre-select candidates with an index before {@link #similar} decides.
+     */
+    public static Set<String> keys(PersonName name) {
+        Set<String> keys = new LinkedHashSet<>();
+        skeletons(name).forEach(keys::addAll);
+        return keys;
+    }
+
+    /**
      * Text to search a name by: the names as written (lower case) and the romanised Bangla, so that a
      * search typed in either script finds the patient.
      */
