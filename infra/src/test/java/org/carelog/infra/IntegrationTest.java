@@ -1,0 +1,129 @@
+package org.carelog.infra;
+
+import static org.awaitility.Awaitility.await;
+
+import java.time.Duration;
+import java.util.Base64;
+import java.util.Map;
+import java.util.concurrent.atomic.AtomicLong;
+import org.carelog.api.common.Role;
+import org.carelog.infra.security.StaffAccounts;
+import org.junit.jupiter.api.BeforeEach;
+import org.springframework.beans.factory.annotation.Autowired;
+import org.springframework.boot.test.context.SpringBootTest;
+import org.springframework.boot.test.web.server.LocalServerPort;
+import org.springframework.graphql.test.tester.HttpGraphQlTester;
+import org.springframework.jdbc.core.JdbcTemplate;
+import org.springframework.test.web.reactive.server.WebTestClient;
+
+/**
+ * Boots the whole application once per JVM on a real embedded PostgreSQL (its own data directory under
+ * target/it-data) and speaks GraphQL over real HTTP. Tests share the database, so each uses values of its own
+ * (see {@link #unique}) and counts changes rather than totals.
+ */
+@SpringBootTest(
+        classes = CarelogApplication.class,
+        webEnvironment = SpringBootTest.WebEnvironment.RANDOM_PORT,
+        properties = {
+            "carelog.database.embedded.port=0",
+            // Each application context gets a database of its own (contexts with other settings too).
+            "carelog.database.embedded.data-directory=target/it-data/${random.uuid}",
+            "carelog.admin.password=" + IntegrationTest.ADMIN_PASSWORD,
+            "logging.level.org.carelog=info"
+        })
+public abstract class IntegrationTest {
+
+    public static final String ADMIN_PASSWORD = "admin-test-password";
+    static final String PASSWORD_SUFFIX = "-it-password";
+    private static final AtomicLong SEQUENCE = new AtomicLong(System.nanoTime() % 1_000_000);
+
+    @LocalServerPort
+    protected int port;
+
+    @Autowired
+    protected JdbcTemplate jdbc;
+
+    @Autowired
+    private StaffAccounts accounts;
+
+    @BeforeEach
+    void staffForEveryRole() {
+        for (Role role : Role.values()) {
+            String username = username(role);
+            if (!accounts.exists(username)) {
+                accounts.create(username, username + PASSWORD_SUFFIX, role, "Test " + role);
+            }
+        }
+    }
+
+    protected static String username(Role role) {
+        return "it-" + role.name().toLowerCase();
+    }
+
+    /** A GraphQL client signed in with HTTP Basic as a user of that role. */
+    protected HttpGraphQlTester as(Role role) {
+        return tester(basic(username(role), username(role) + PASSWORD_SUFFIX));
+    }
+
+    protected HttpGraphQlTester withAuthorization(String authorization) {
+        return tester(authorization);
+    }
+
+    protected static String basic(String user, String password) {
+        return "Basic " + Base64.getEncoder().encodeToString((user + ":" + password).getBytes());
+    }
+
+    protected String baseUrl() {
+        return "http://localhost:" + port;
+    }
+
+    private HttpGraphQlTester tester(String authorization) {
+        WebTestClient client = WebTestClient.bindToServer()
+                .baseUrl(baseUrl() + "/graphql")
+                .responseTimeout(Duration.ofSeconds(60))
+                .defaultHeaders(h -> {
+                    if (authorization != null) {
+                        h.set("Authorization", authorization);
+                    }
+                })
+                .build();
+        return HttpGraphQlTester.create(client);
+    }
+
+    /** A number no other test in this JVM gets: for names, phones and identity numbers. */
+    protected static long unique() {
+        return SEQUENCE.incrementAndGet();
+    }
+
+    protected long eventCount() {
+        return jdbc.queryForObject("select count(*) from domainevententry", Long.class);
+    }
+
+    protected long eventCount(String payloadType, String aggregateId) {
+        return jdbc.queryForObject(
+                "select count(*) from domainevententry where payloadtype = ? and aggregateidentifier = ?",
+                Long.class,
+                payloadType,
+                aggregateId);
+    }
+
+    protected void awaitInDirectory(String patientId) {
+        await().atMost(Duration.ofSeconds(20))
+                .pollInterval(Duration.ofMillis(20))
+                .until(() -> jdbc.queryForObject(
+                                "select count(*) from patient_directory where patient_id = ?::uuid",
+                                Integer.class,
+                                patientId)
+                        == 1);
+    }
+
+    protected static Map<String, Object> map(Object... keysAndValues) {
+        Map<String, Object> map = new java.util.LinkedHashMap<>();
+        for (int i = 0; i < keysAndValues.length; i += 2) {
+            if (keysAndValues[i + 1] != null) {
+                map.put((String) keysAndValues[i], keysAndValues[i + 1]);
+            }
+        }
+        return map;
+    }
+}
