@@ -2,6 +2,14 @@ package org.carelog.infra;
 
 import static org.awaitility.Awaitility.await;
 
+import com.fasterxml.jackson.databind.JsonNode;
+import com.fasterxml.jackson.databind.ObjectMapper;
+import java.io.IOException;
+import java.io.UncheckedIOException;
+import java.net.URI;
+import java.net.http.HttpClient;
+import java.net.http.HttpRequest;
+import java.net.http.HttpResponse;
 import java.time.Duration;
 import java.util.Base64;
 import java.util.Map;
@@ -36,6 +44,9 @@ public abstract class IntegrationTest {
     public static final String ADMIN_PASSWORD = "admin-test-password";
     static final String PASSWORD_SUFFIX = "-it-password";
     private static final AtomicLong SEQUENCE = new AtomicLong(System.nanoTime() % 1_000_000);
+
+    protected static final ObjectMapper JSON = new ObjectMapper();
+    private static final HttpClient HTTP = HttpClient.newHttpClient();
 
     @LocalServerPort
     protected int port;
@@ -88,6 +99,42 @@ public abstract class IntegrationTest {
                 })
                 .build();
         return HttpGraphQlTester.create(client);
+    }
+
+    /** A plain HTTP POST of a GraphQL request, for status codes, headers and concurrent clients. */
+    protected HttpResponse<String> post(
+            String authorization, String query, Map<String, Object> variables, String... headers) {
+        try {
+            var body = JSON.writeValueAsString(Map.of("query", query, "variables", variables));
+            var request = HttpRequest.newBuilder(URI.create(baseUrl() + "/graphql"))
+                    .header("Content-Type", "application/json")
+                    .timeout(Duration.ofSeconds(60))
+                    .POST(HttpRequest.BodyPublishers.ofString(body));
+            if (authorization != null) {
+                request.header("Authorization", authorization);
+            }
+            for (int i = 0; i < headers.length; i += 2) {
+                request.header(headers[i], headers[i + 1]);
+            }
+            return HTTP.send(request.build(), HttpResponse.BodyHandlers.ofString());
+        } catch (IOException e) {
+            throw new UncheckedIOException(e);
+        } catch (InterruptedException e) {
+            Thread.currentThread().interrupt();
+            throw new IllegalStateException(e);
+        }
+    }
+
+    protected static JsonNode json(HttpResponse<String> response) {
+        try {
+            return JSON.readTree(response.body());
+        } catch (IOException e) {
+            throw new UncheckedIOException(e);
+        }
+    }
+
+    protected static String credentials(Role role) {
+        return basic(username(role), username(role) + PASSWORD_SUFFIX);
     }
 
     /** A number no other test in this JVM gets: for names, phones and identity numbers. */

@@ -8,7 +8,7 @@ import java.util.Map;
  * Registration inputs whose names, phones, dates and identity numbers differ from every other test's,
  * so tests sharing one database never trip duplicate detection by accident.
  */
-final class PatientFixtures {
+public final class PatientFixtures {
 
     private static final String[] SYLLABLES = {"ba", "ke", "di", "ro", "mu", "sa", "te", "li", "no", "fa"};
     private static final String[] BANGLA = {"ক", "খ", "গ", "ঘ", "চ", "জ", "ট", "ড", "ত", "দ"};
@@ -50,7 +50,7 @@ final class PatientFixtures {
         return LocalDate.of(1940, 1, 1).plusDays(n % 30_000).toString();
     }
 
-    static Map<String, Object> registration(long n) {
+    public static Map<String, Object> registration(long n) {
         Map<String, Object> demographics = new LinkedHashMap<>();
         demographics.put("nameBn", banglaName(n));
         demographics.put("nameEn", latinName(n));
