@@ -28,6 +28,17 @@ public final class NameMatching {
     private static final ThreadLocal<Transliterator> TO_LATIN =
             ThreadLocal.withInitial(() -> Transliterator.getInstance("Bengali-Latin; Latin-ASCII; Lower"));
     private static final Pattern NOT_LETTER = Pattern.compile("[^a-z ]+");
+    private static final Pattern CHANDRABINDU = Pattern.compile("\\u0981");
+    private static final Pattern ANUSVARA = Pattern.compile("\\u0982");
+    /** য not after a virama (ya-phala) and not followed by a nukta (য়, NFC keeps it decomposed). */
+    private static final Pattern PLAIN_YA = Pattern.compile("(?<!\\u09CD)\\u09AF(?!\\u09BC)");
+    /**
+     * ba-phala after a consonant, except after ম and ব (আম্বিয়া, আব্বাস) and as a reph's ব (শর্বরী),
+     * where it is pronounced.
+     */
+    private static final Pattern SILENT_BA_PHALA =
+            Pattern.compile("(?<=[\\u0995-\\u09AB\\u09AD\\u09AF\\u09B2-\\u09B9])\\u09CD\\u09AC");
+
     private static final Map<String, String> ABBREVIATIONS = Map.of(
             "md", "mohammad",
             "mohd", "mohammad",
@@ -102,9 +113,23 @@ public final class NameMatching {
     }
 
     static String romanise(String bangla) {
-        String latin = Normalizer.normalize(TO_LATIN.get().transliterate(bangla), Normalizer.Form.NFD);
+        String latin = Normalizer.normalize(TO_LATIN.get().transliterate(spokenForm(bangla)), Normalizer.Form.NFD);
         // Inside a word the transform can leave marks and apostrophes between letters: drop them.
         return NOT_LETTER.matcher(latin).replaceAll("").replaceAll(" +", " ").strip();
+    }
+
+    /**
+     * Bends the spelling towards how names are said and romanised, where ICU's transform follows the
+     * letters instead: the nasal mark is written "n" (চাঁদ, Chand), anusvara is "ng" also at the end of a
+     * word (বাংলা, মং), য without nukta is "j" (যাকির, Zakir) unless it is a ya-phala, and a ba-phala
+     * after another consonant is silent or "w" (বিশ্বাস, Biswas; স্বপন, Swapan).
+     */
+    static String spokenForm(String bangla) {
+        String text = Normalizer.normalize(bangla, Normalizer.Form.NFC);
+        text = CHANDRABINDU.matcher(text).replaceAll("ন্");
+        text = ANUSVARA.matcher(text).replaceAll("ঙ্গ্");
+        text = PLAIN_YA.matcher(text).replaceAll("জ");
+        return SILENT_BA_PHALA.matcher(text).replaceAll("");
     }
 
     private static List<List<String>> skeletons(PersonName name) {
