@@ -37,15 +37,11 @@ class Department {
     Department(CreateDepartment command, PractitionerRegistry registry) {
         Violations violations = new Violations();
         DepartmentName checkedName = name(command.name(), violations);
-        DepartmentCode code = command.code() == null
-                ? null
-                : Checks.as(
-                        violations,
-                        "code",
-                        () -> DepartmentCode.parse(command.code().value()));
-        if (command.code() == null) {
-            violations.reject("code", "is required");
-        }
+        DepartmentCode code = Checks.as(
+                violations,
+                "code",
+                () -> DepartmentCode.parse(
+                        command.code() == null ? null : command.code().value()));
         violations.throwIfAny();
         registry.claimDepartmentCode(command.departmentId(), code).ifPresent(holder -> {
             throw CarelogException.conflict(
