@@ -1,0 +1,117 @@
+package org.carelog.query.practitioner;
+
+import java.time.Clock;
+import java.time.LocalDate;
+import java.util.List;
+import java.util.Map;
+import java.util.UUID;
+import java.util.function.Function;
+import java.util.stream.Collectors;
+import org.axonframework.messaging.responsetypes.ResponseTypes;
+import org.axonframework.queryhandling.QueryGateway;
+import org.carelog.api.common.CarelogException;
+import org.carelog.api.practitioner.DepartmentId;
+import org.carelog.api.practitioner.DepartmentSummary;
+import org.carelog.api.practitioner.FindDepartment;
+import org.carelog.api.practitioner.FindPractitioner;
+import org.carelog.api.practitioner.ListDepartments;
+import org.carelog.api.practitioner.ListPractitioners;
+import org.carelog.api.practitioner.PractitionerId;
+import org.carelog.api.practitioner.PractitionerRole;
+import org.carelog.api.practitioner.PractitionerSummary;
+import org.carelog.query.practitioner.PractitionerViews.DepartmentView;
+import org.carelog.query.practitioner.PractitionerViews.PractitionerView;
+import org.springframework.graphql.data.method.annotation.Argument;
+import org.springframework.graphql.data.method.annotation.BatchMapping;
+import org.springframework.graphql.data.method.annotation.QueryMapping;
+import org.springframework.security.access.prepost.PreAuthorize;
+import org.springframework.stereotype.Controller;
+
+/**
+ * The facility's departments and practitioners, for every staff role. Lists are plain lists: a
+ * facility has tens of departments and at most a few hundred practitioners.
+ */
+@Controller
+class PractitionerQueries {
+
+    private static final String STAFF = "hasAnyRole('RECEPTIONIST', 'ADMIN', 'DOCTOR', 'NURSE', 'BILLING', 'AUDITOR')";
+
+    private final QueryGateway queries;
+    private final Clock clock;
+
+    PractitionerQueries(QueryGateway queries, Clock clock) {
+        this.queries = queries;
+        this.clock = clock;
+    }
+
+    @QueryMapping
+    @PreAuthorize(STAFF)
+    List<DepartmentView> departments() {
+        return departmentList().stream()
+                .map(d -> DepartmentView.of(d, clock.getZone()))
+                .toList();
+    }
+
+    @QueryMapping
+    @PreAuthorize(STAFF)
+    DepartmentView department(@Argument String id) {
+        DepartmentSummary summary = queries.query(
+                        new FindDepartment(departmentId(id, "id")), ResponseTypes.instanceOf(DepartmentSummary.class))
+                .join();
+        return summary == null ? null : DepartmentView.of(summary, clock.getZone());
+    }
+
+    @QueryMapping
+    @PreAuthorize(STAFF)
+    List<PractitionerView> practitioners(@Argument String departmentId, @Argument PractitionerRole role) {
+        DepartmentId department = departmentId == null ? null : departmentId(departmentId, "departmentId");
+        List<PractitionerSummary> found = queries.query(
+                        new ListPractitioners(department, role),
+                        ResponseTypes.multipleInstancesOf(PractitionerSummary.class))
+                .join();
+        LocalDate today = LocalDate.now(clock);
+        return found.stream()
+                .map(p -> PractitionerView.of(p, today, clock.getZone()))
+                .toList();
+    }
+
+    @QueryMapping
+    @PreAuthorize(STAFF)
+    PractitionerView practitioner(@Argument String id) {
+        PractitionerId practitionerId;
+        try {
+            practitionerId = new PractitionerId(UUID.fromString(id));
+        } catch (IllegalArgumentException e) {
+            throw CarelogException.validation("id", "is not a practitioner id");
+        }
+        PractitionerSummary summary = queries.query(
+                        new FindPractitioner(practitionerId), ResponseTypes.instanceOf(PractitionerSummary.class))
+                .join();
+        return summary == null ? null : PractitionerView.of(summary, LocalDate.now(clock), clock.getZone());
+    }
+
+    /**
+     * Each practitioner's department, for a whole list in one query (no N+1). Reached only through the
+     * root fields above, which check the role.
+     */
+    @BatchMapping(typeName = "Practitioner", field = "department")
+    List<DepartmentView> department(List<PractitionerView> practitioners) {
+        Map<String, DepartmentView> byId = departmentList().stream()
+                .map(d -> DepartmentView.of(d, clock.getZone()))
+                .collect(Collectors.toMap(DepartmentView::id, Function.identity()));
+        return practitioners.stream().map(p -> byId.get(p.departmentId())).toList();
+    }
+
+    private List<DepartmentSummary> departmentList() {
+        return queries.query(ListDepartments.all(), ResponseTypes.multipleInstancesOf(DepartmentSummary.class))
+                .join();
+    }
+
+    private static DepartmentId departmentId(String raw, String field) {
+        try {
+            return new DepartmentId(UUID.fromString(raw));
+        } catch (IllegalArgumentException e) {
+            throw CarelogException.validation(field, "is not a department id");
+        }
+    }
+}

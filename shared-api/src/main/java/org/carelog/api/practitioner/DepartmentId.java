@@ -1,0 +1,26 @@
+package org.carelog.api.practitioner;
+
+import java.util.UUID;
+
+/** A department's identity: a UUID, never its code (codes are for people). */
+public record DepartmentId(UUID value) {
+
+    public DepartmentId {
+        if (value == null) {
+            throw new IllegalArgumentException("department id is required");
+        }
+    }
+
+    public static DepartmentId random() {
+        return new DepartmentId(UUID.randomUUID());
+    }
+
+    public static DepartmentId of(String raw) {
+        return new DepartmentId(UUID.fromString(raw));
+    }
+
+    @Override
+    public String toString() {
+        return value.toString();
+    }
+}
