@@ -1,0 +1,202 @@
+package org.carelog.infra.operations;
+
+import ch.qos.logback.classic.Level;
+import ch.qos.logback.classic.LoggerContext;
+import java.io.PrintStream;
+import java.nio.file.Path;
+import java.util.ArrayList;
+import java.util.List;
+import java.util.Map;
+import org.slf4j.Logger;
+import org.slf4j.LoggerFactory;
+
+/**
+ * Backup, restore and verification of Carelog's database without pg_dump (the embedded server ships
+ * no client tools). Runs from the application jar, without starting Carelog:
+ *
+ * <pre>
+ * java -cp infra.jar -Dloader.main=org.carelog.infra.operations.BackupTool \
+ *      org.springframework.boot.loader.launch.PropertiesLauncher backup carelog.zip
+ * </pre>
+ *
+ * Exit codes: 0 done and verified, 1 refused, failed or differences found, 2 wrong usage.
+ */
+public final class BackupTool {
+
+    static final int OK = 0;
+    static final int FAILED = 1;
+    static final int USAGE = 2;
+
+    private static final String USAGE_TEXT =
+            """
+            Usage: carelog-backup.sh COMMAND FILE [options]
+
+            Commands:
+              backup FILE    write a consistent snapshot of the database to FILE (a new file)
+              restore FILE   restore FILE into an empty database, then check row counts
+              verify FILE    compare a live database with FILE (row counts, content, sequences)
+
+            Options:
+              --url URL          JDBC URL (env CARELOG_DB_URL, default %s)
+              --user USER        user (env CARELOG_DB_USER, default %s)
+              --password PASS    password (env CARELOG_DB_PASSWORD, default none)
+              --data-dir DIR     instead of --url: start the embedded PostgreSQL on Carelog's data
+                                 directory DIR itself (Carelog must be stopped)
+              --counts-only      verify: compare row counts and sequences, not content
+            """
+                    .formatted(DatabaseTarget.DEFAULT_URL, DatabaseTarget.DEFAULT_USER);
+
+    private BackupTool() {}
+
+    public static void main(String[] args) {
+        quietLogging();
+        System.exit(run(args, System.getenv(), System.out, System.err));
+    }
+
+    static int run(String[] args, Map<String, String> env, PrintStream out, PrintStream err) {
+        Arguments arguments;
+        try {
+            arguments = Arguments.parse(args, env);
+        } catch (IllegalArgumentException e) {
+            err.println(e.getMessage());
+            err.println();
+            err.print(USAGE_TEXT);
+            return USAGE;
+        }
+        if (arguments == null) {
+            out.print(USAGE_TEXT);
+            return OK;
+        }
+        Progress progress = Progress.to(out);
+        try {
+            if (arguments.dataDirectory() == null) {
+                return execute(arguments, arguments.target(), progress);
+            }
+            progress.line("Starting the embedded PostgreSQL on " + arguments.dataDirectory());
+            try (EmbeddedServer server = EmbeddedServer.start(arguments.dataDirectory())) {
+                return execute(arguments, server.target(), progress);
+            }
+        } catch (BackupException e) {
+            err.println("carelog-backup: " + e.getMessage());
+            return FAILED;
+        } catch (RuntimeException e) {
+            err.println("carelog-backup: " + arguments.command() + " failed: " + e);
+            return FAILED;
+        }
+    }
+
+    private static int execute(Arguments arguments, DatabaseTarget target, Progress progress) {
+        switch (arguments.command()) {
+            case "backup" -> {
+                progress.line("Backing up " + target + " to " + arguments.file());
+                BackupManifest manifest = DatabaseBackup.run(target, arguments.file(), progress);
+                progress.line(String.format(
+                        "Backup complete: %d tables, %,d rows, %d sequences, schema version %s, snapshot at %s",
+                        manifest.tables().size(),
+                        manifest.totalRows(),
+                        manifest.sequences().size(),
+                        manifest.schemaVersion(),
+                        manifest.createdAt()));
+                return OK;
+            }
+            case "restore" -> {
+                try (BackupArchive archive = BackupArchive.open(arguments.file())) {
+                    progress.line("Restoring into " + target);
+                    DatabaseRestore.Result result = DatabaseRestore.run(target, archive, progress);
+                    long rows = result.tables().stream()
+                            .mapToLong(DatabaseRestore.TableCount::actual)
+                            .sum();
+                    progress.line(String.format(
+                            "Restore complete: %d tables, %,d rows (row counts match the backup), %d sequences set",
+                            result.tables().size(),
+                            rows,
+                            result.manifest().sequences().size()));
+                    return OK;
+                }
+            }
+            case "verify" -> {
+                try (BackupArchive archive = BackupArchive.open(arguments.file())) {
+                    progress.line("Comparing " + target + " with " + arguments.file() + " (taken "
+                            + archive.manifest().createdAt() + ")");
+                    DatabaseVerification.Result result =
+                            DatabaseVerification.run(target, archive, !arguments.countsOnly(), progress);
+                    progress.line(
+                            result.matches()
+                                    ? "The database matches the backup."
+                                    : "The database DIFFERS from the backup (see the lines above).");
+                    return result.matches() ? OK : FAILED;
+                }
+            }
+            default -> throw new IllegalStateException(arguments.command());
+        }
+    }
+
+    /** Without Spring Boot's logging set-up, logback would print every DEBUG line of Flyway and zonky. */
+    static void quietLogging() {
+        if (LoggerFactory.getILoggerFactory() instanceof LoggerContext context) {
+            context.getLogger(Logger.ROOT_LOGGER_NAME).setLevel(Level.WARN);
+        }
+    }
+
+    record Arguments(String command, Path file, DatabaseTarget target, Path dataDirectory, boolean countsOnly) {
+
+        /** Null when help was asked for. */
+        static Arguments parse(String[] args, Map<String, String> env) {
+            String url = env.getOrDefault("CARELOG_DB_URL", DatabaseTarget.DEFAULT_URL);
+            String user = env.getOrDefault("CARELOG_DB_USER", DatabaseTarget.DEFAULT_USER);
+            String password = env.getOrDefault("CARELOG_DB_PASSWORD", "");
+            Path dataDirectory = null;
+            boolean countsOnly = false;
+            boolean urlGiven = false;
+            List<String> positional = new ArrayList<>();
+            for (int i = 0; i < args.length; i++) {
+                String arg = args[i];
+                switch (arg) {
+                    case "-h", "--help", "help" -> {
+                        return null;
+                    }
+                    case "--url" -> {
+                        url = value(args, ++i, arg);
+                        urlGiven = true;
+                    }
+                    case "--user" -> user = value(args, ++i, arg);
+                    case "--password" -> password = value(args, ++i, arg);
+                    case "--data-dir" -> dataDirectory = Path.of(value(args, ++i, arg));
+                    case "--counts-only" -> countsOnly = true;
+                    default -> {
+                        if (arg.startsWith("--")) {
+                            throw new IllegalArgumentException("unknown option " + arg);
+                        }
+                        positional.add(arg);
+                    }
+                }
+            }
+            if (positional.size() != 2) {
+                throw new IllegalArgumentException("expected a command and a file");
+            }
+            String command = positional.get(0);
+            if (!List.of("backup", "restore", "verify").contains(command)) {
+                throw new IllegalArgumentException("unknown command " + command);
+            }
+            if (urlGiven && dataDirectory != null) {
+                throw new IllegalArgumentException("give either --url or --data-dir, not both");
+            }
+            if (countsOnly && !command.equals("verify")) {
+                throw new IllegalArgumentException("--counts-only applies to verify only");
+            }
+            return new Arguments(
+                    command,
+                    Path.of(positional.get(1)),
+                    new DatabaseTarget(url, user, password),
+                    dataDirectory,
+                    countsOnly);
+        }
+
+        private static String value(String[] args, int index, String option) {
+            if (index >= args.length) {
+                throw new IllegalArgumentException(option + " needs a value");
+            }
+            return args[index];
+        }
+    }
+}
