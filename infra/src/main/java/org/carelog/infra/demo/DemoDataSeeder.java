@@ -10,6 +10,8 @@ import java.time.LocalDate;
 import java.util.ArrayList;
 import java.util.List;
 import java.util.Objects;
+import java.util.Set;
+import org.carelog.api.common.Money;
 import org.carelog.api.common.Role;
 import org.carelog.api.patient.Address;
 import org.carelog.api.patient.BirthDate;
@@ -23,6 +25,16 @@ import org.carelog.api.patient.PersonName;
 import org.carelog.api.patient.PhoneNumber;
 import org.carelog.api.patient.RegisterPatient;
 import org.carelog.api.patient.Sex;
+import org.carelog.api.practitioner.BmdcNumber;
+import org.carelog.api.practitioner.BmdcRegistration;
+import org.carelog.api.practitioner.ConsultationFees;
+import org.carelog.api.practitioner.CreateDepartment;
+import org.carelog.api.practitioner.DepartmentCode;
+import org.carelog.api.practitioner.DepartmentId;
+import org.carelog.api.practitioner.DepartmentName;
+import org.carelog.api.practitioner.PractitionerId;
+import org.carelog.api.practitioner.PractitionerRole;
+import org.carelog.api.practitioner.RegisterPractitioner;
 import org.carelog.command.common.CommandSender;
 import org.carelog.infra.security.StaffAccounts;
 import org.slf4j.Logger;
@@ -37,8 +49,8 @@ import org.springframework.security.core.authority.SimpleGrantedAuthority;
 import org.springframework.stereotype.Component;
 
 /**
- * Seeds the demo facility on first start: one user per role and about fifty patients with Bangla and
- * English names. Everything goes through commands, so the event store holds real events; idempotency
+ * Seeds the demo facility on first start: four departments with their doctors, a nurse and a
+ * technician, one user per role, and fifty patients with Bangla and English names. Everything goes through commands, so the event store holds real events; idempotency
  * keys make a seeding interrupted half-way safe to repeat.
  */
 @Component
@@ -70,6 +82,7 @@ class DemoDataSeeder implements ApplicationRunner {
         }
         Authentication seeder = new UsernamePasswordAuthenticationToken(
                 SEEDER, null, List.of(new SimpleGrantedAuthority("ROLE_" + Role.ADMIN.name())));
+        seedFacility(seeder);
         List<RegisterPatient> patients = patients(LocalDate.now(clock));
         for (int i = 0; i < patients.size(); i++) {
             commands.sendAs(seeder, patients.get(i), "demo-patient-" + (i + 1), "demo-seed");
@@ -88,6 +101,107 @@ class DemoDataSeeder implements ApplicationRunner {
                 "Demo data seeded: {} patients, users {}",
                 patients.size(),
                 DEMO_ROLES.stream().map(DemoDataSeeder::username).toList());
+    }
+
+    /** Four departments and their staff: doctors with BMDC registrations and fees, a nurse, a technician. */
+    private void seedFacility(Authentication seeder) {
+        LocalDate renewal = LocalDate.now(clock).plusYears(3);
+        DepartmentId medicine = department(seeder, "MED", "Medicine", "মেডিসিন");
+        DepartmentId paediatrics = department(seeder, "PED", "Paediatrics", "শিশু বিভাগ");
+        DepartmentId gynaecology = department(seeder, "GYN", "Gynaecology and Obstetrics", "স্ত্রীরোগ ও প্রসূতি");
+        DepartmentId laboratory = department(seeder, "LAB", "Laboratory", "ল্যাবরেটরি");
+        Set<Language> both = Set.of(Language.BN, Language.EN);
+        practitioner(
+                seeder,
+                "doctor-1",
+                new RegisterPractitioner(
+                        PractitionerId.random(),
+                        PersonName.of("ডা. মাহমুদা খাতুন", "Dr. Mahmuda Khatun"),
+                        PractitionerRole.DOCTOR,
+                        new BmdcRegistration(BmdcNumber.parse("A-23456"), renewal),
+                        "Internal Medicine",
+                        medicine,
+                        both,
+                        List.of("MBBS", "FCPS (Medicine)"),
+                        new ConsultationFees(Money.taka(800), Money.taka(500))));
+        practitioner(
+                seeder,
+                "doctor-2",
+                new RegisterPractitioner(
+                        PractitionerId.random(),
+                        PersonName.of("ডা. সাইফুল ইসলাম", "Dr. Saiful Islam"),
+                        PractitionerRole.DOCTOR,
+                        new BmdcRegistration(BmdcNumber.parse("A-31877"), renewal),
+                        "Cardiology",
+                        medicine,
+                        both,
+                        List.of("MBBS", "MD (Cardiology)"),
+                        new ConsultationFees(Money.taka(1200), Money.taka(700))));
+        practitioner(
+                seeder,
+                "doctor-3",
+                new RegisterPractitioner(
+                        PractitionerId.random(),
+                        PersonName.of("ডা. নাসরিন সুলতানা", "Dr. Nasrin Sultana"),
+                        PractitionerRole.DOCTOR,
+                        new BmdcRegistration(BmdcNumber.parse("A-40211"), renewal),
+                        "Paediatrics",
+                        paediatrics,
+                        Set.of(Language.BN),
+                        List.of("MBBS", "DCH"),
+                        new ConsultationFees(Money.taka(700), Money.taka(400))));
+        practitioner(
+                seeder,
+                "doctor-4",
+                new RegisterPractitioner(
+                        PractitionerId.random(),
+                        PersonName.of("ডা. ফারহানা আহমেদ", "Dr. Farhana Ahmed"),
+                        PractitionerRole.DOCTOR,
+                        new BmdcRegistration(BmdcNumber.parse("A-28754"), renewal),
+                        "Obstetrics and Gynaecology",
+                        gynaecology,
+                        both,
+                        List.of("MBBS", "FCPS (Obs & Gynae)"),
+                        new ConsultationFees(Money.taka(1000), Money.taka(600))));
+        practitioner(
+                seeder,
+                "nurse-1",
+                new RegisterPractitioner(
+                        PractitionerId.random(),
+                        PersonName.of("রীনা বিশ্বাস", "Rina Biswas"),
+                        PractitionerRole.NURSE,
+                        null,
+                        "Outpatient nursing",
+                        medicine,
+                        Set.of(Language.BN),
+                        List.of("BSc Nursing"),
+                        null));
+        practitioner(
+                seeder,
+                "technician-1",
+                new RegisterPractitioner(
+                        PractitionerId.random(),
+                        PersonName.of("জুয়েল মিয়া", "Jewel Mia"),
+                        PractitionerRole.TECHNICIAN,
+                        null,
+                        "Clinical pathology",
+                        laboratory,
+                        Set.of(Language.BN),
+                        List.of("Diploma in Medical Technology (Laboratory)"),
+                        null));
+    }
+
+    private DepartmentId department(Authentication seeder, String code, String english, String bangla) {
+        return commands.sendAs(
+                seeder,
+                new CreateDepartment(
+                        DepartmentId.random(), DepartmentName.of(english, bangla), DepartmentCode.parse(code)),
+                "demo-department-" + code,
+                "demo-seed");
+    }
+
+    private void practitioner(Authentication seeder, String key, RegisterPractitioner command) {
+        commands.sendAs(seeder, command, "demo-practitioner-" + key, "demo-seed");
     }
 
     static String username(Role role) {

@@ -41,7 +41,8 @@ class ArchitectureTest {
                         "org.axonframework.serialization..",
                         "com.google.i18n.phonenumbers..",
                         "com.ibm.icu..",
-                        "org.apache.commons.text..")
+                        "org.apache.commons.text..",
+                        "org.joda.money..")
                 .check(carelog);
     }
 

@@ -94,28 +94,23 @@ class BackupRestoreTest {
         assertThat(result.tables()).allSatisfy(t -> assertThat(t.actual()).isEqualTo(t.expected()));
         assertThat(result.tables())
                 .extracting(DatabaseRestore.TableCount::table)
-                .containsExactlyInAnyOrder(
-                        "associationvalueentry",
-                        "command_idempotency",
-                        "deadletterentry",
-                        "domainevententry",
-                        "patient_directory",
-                        "patient_identifier",
-                        "patient_match",
-                        "sagaentry",
-                        "snapshotevententry",
-                        "staff_user",
-                        "token_signing_key",
-                        "tokenentry");
+                .as("every table of the schema, as the catalog lists it")
+                .containsExactlyInAnyOrderElementsOf(contents(sourceDb).keySet())
+                .contains("domainevententry", "patient_match", "staff_user", "tokenentry");
         assertThat(result.tables())
                 .filteredOn(t -> t.table().equals("domainevententry"))
                 .singleElement()
                 .satisfies(t -> assertThat(t.actual()).isEqualTo(5_000));
         assertThat(contents(restored)).isEqualTo(contents(sourceDb));
         assertThat(sequences(restored)).isEqualTo(sequences(sourceDb)).containsKeys("patient_mrn_seq");
+        String sourceVersion;
+        try (Connection c = sourceDb.connect()) {
+            sourceVersion = Catalog.schemaVersion(c).orElseThrow().getVersion();
+        }
         try (Connection c = restored.connect()) {
             assertThat(Catalog.schemaVersion(c))
-                    .hasValueSatisfying(v -> assertThat(v.getVersion()).isEqualTo("4"));
+                    .as("restored to the backup's schema version")
+                    .hasValueSatisfying(v -> assertThat(v.getVersion()).isEqualTo(sourceVersion));
             assertThat(bytes(c, "select payload from domainevententry where eventidentifier = 'all-bytes'"))
                     .isEqualTo(allByteValues());
             assertThat(bytes(c, "select secret from token_signing_key")).isEqualTo(allByteValues());

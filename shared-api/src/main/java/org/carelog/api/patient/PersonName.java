@@ -28,7 +28,10 @@ public record PersonName(String bangla, String latin) {
         if (name.latin != null && !written(name.latin, UnicodeScript.LATIN)) {
             violations.reject("nameEn", "must be written in Latin letters");
         }
-        if (name.bangla != null && name.bangla.length() > 200 || name.latin != null && name.latin.length() > 200) {
+        if (name.bangla != null && name.bangla.length() > 200) {
+            violations.reject("nameBn", "is longer than 200 characters");
+        }
+        if (name.latin != null && name.latin.length() > 200) {
             violations.reject("nameEn", "is longer than 200 characters");
         }
         violations.throwIfAny();
