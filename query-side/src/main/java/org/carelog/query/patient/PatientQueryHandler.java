@@ -3,6 +3,7 @@ package org.carelog.query.patient;
 import java.util.List;
 import java.util.Optional;
 import org.axonframework.queryhandling.QueryHandler;
+import org.carelog.api.common.Digits;
 import org.carelog.api.patient.FindPatient;
 import org.carelog.api.patient.MedicalRecordNumber;
 import org.carelog.api.patient.NameMatching;
@@ -84,17 +85,7 @@ class PatientQueryHandler {
 
     /** Digits of text made only of digits (any script), spaces, hyphens and a leading plus; else null. */
     private static String identityDigits(String text) {
-        StringBuilder out = new StringBuilder();
-        for (int i = 0; i < text.length(); ) {
-            int cp = text.codePointAt(i);
-            i += Character.charCount(cp);
-            if (Character.isDigit(cp)) {
-                out.append(Character.digit(cp, 10));
-            } else if (cp != ' ' && cp != '-' && !(cp == '+' && out.isEmpty())) {
-                return null;
-            }
-        }
-        return out.isEmpty() ? null : out.toString();
+        return Digits.only(text.startsWith("+") ? text.substring(1) : text);
     }
 
     private static String contains(String text) {

@@ -1,6 +1,7 @@
 package org.carelog.api.patient;
 
 import org.carelog.api.common.CarelogException;
+import org.carelog.api.common.Digits;
 
 /** Bangladesh birth registration number: 17 digits. */
 public record BirthRegistrationNumber(String value) {

@@ -1,6 +1,7 @@
 package org.carelog.api.patient;
 
 import org.carelog.api.common.CarelogException;
+import org.carelog.api.common.Digits;
 
 /**
  * Bangladesh national identity card number: 10 digits (smart card), 13 digits (older cards), or 17

@@ -6,6 +6,7 @@ import com.google.i18n.phonenumbers.PhoneNumberUtil.PhoneNumberFormat;
 import com.google.i18n.phonenumbers.PhoneNumberUtil.PhoneNumberType;
 import java.util.Optional;
 import org.carelog.api.common.CarelogException;
+import org.carelog.api.common.Digits;
 
 /** A phone number in E.164 form ({@code +8801712345678}), read with libphonenumber. */
 public record PhoneNumber(String e164) {
@@ -44,24 +45,11 @@ public record PhoneNumber(String e164) {
             return Optional.empty();
         }
         try {
-            var parsed = UTIL.parse(toAsciiDigits(raw), DEFAULT_REGION);
+            var parsed = UTIL.parse(Digits.toAscii(raw), DEFAULT_REGION);
             return UTIL.isValidNumber(parsed) ? Optional.of(parsed) : Optional.empty();
         } catch (NumberParseException e) {
             return Optional.empty();
         }
-    }
-
-    /** Bangla digits (০-৯) are common on forms; libphonenumber reads ASCII. */
-    static String toAsciiDigits(String raw) {
-        StringBuilder out = new StringBuilder(raw.length());
-        raw.codePoints().forEach(cp -> {
-            if (Character.isDigit(cp)) {
-                out.append(Character.digit(cp, 10));
-            } else {
-                out.appendCodePoint(cp);
-            }
-        });
-        return out.toString();
     }
 
     @Override

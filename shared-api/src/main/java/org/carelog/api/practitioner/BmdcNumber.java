@@ -4,6 +4,7 @@ import java.util.Locale;
 import java.util.regex.Matcher;
 import java.util.regex.Pattern;
 import org.carelog.api.common.CarelogException;
+import org.carelog.api.common.Digits;
 
 /**
  * A Bangladesh Medical and Dental Council registration number: {@code A-12345} for doctors with an
@@ -16,7 +17,7 @@ public record BmdcNumber(String value) {
     private static final Pattern SHAPE = Pattern.compile("([AD])[- ]?0*([1-9][0-9]{0,5})");
 
     public static BmdcNumber parse(String raw) {
-        String text = raw == null ? "" : asciiDigits(raw.strip().toUpperCase(Locale.ROOT));
+        String text = raw == null ? "" : Digits.toAscii(raw.strip().toUpperCase(Locale.ROOT));
         Matcher m = SHAPE.matcher(text);
         if (!m.matches()) {
             throw CarelogException.validation(
@@ -28,18 +29,6 @@ public record BmdcNumber(String value) {
     /** True for a dental (D-) registration. */
     public boolean dental() {
         return value.startsWith("D");
-    }
-
-    private static String asciiDigits(String raw) {
-        StringBuilder out = new StringBuilder(raw.length());
-        raw.codePoints().forEach(cp -> {
-            if (Character.isDigit(cp)) {
-                out.append(Character.digit(cp, 10));
-            } else {
-                out.appendCodePoint(cp);
-            }
-        });
-        return out.toString();
     }
 
     @Override
