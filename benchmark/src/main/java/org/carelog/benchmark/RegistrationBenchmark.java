@@ -121,9 +121,11 @@ public final class RegistrationBenchmark {
                 .orElse(1);
         double paced = settings.pacedRate() > 0 ? settings.pacedRate() : Math.max(1, peak / 2);
         SearchLag lag = new SearchLag(client, patients, settings);
-        if (settings.phases().contains("c")) {
+        if (settings.phases().contains("c") || settings.phases().contains("cpaced")) {
             results.lagHalf = lag.paced(paced, new CpuWindow(carelog));
             log("(c) " + describe(results.lagHalf));
+        }
+        if (settings.phases().contains("c") || settings.phases().contains("cpeak")) {
             results.lagPeak = lag.flatOut(settings.peakConcurrency(), new CpuWindow(carelog));
             log("(c) " + describe(results.lagPeak));
         }
