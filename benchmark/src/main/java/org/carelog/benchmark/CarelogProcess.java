@@ -29,6 +29,7 @@ final class CarelogProcess implements AutoCloseable {
 
     private static final Pattern HTTP_PORT = Pattern.compile("Tomcat started on port (?:\\(s\\): )?(\\d+)");
     private static final Pattern PG_PORT = Pattern.compile("Embedded PostgreSQL on localhost:(\\d+)");
+    private static final Pattern EXCEPTION_LINE = Pattern.compile("^(Caused by: )?[\\w.$]+(Exception|Error)\\b");
 
     final Path dataDirectory;
     final Path log;
@@ -205,6 +206,7 @@ final class CarelogProcess implements AutoCloseable {
     /** SIGTERM, then waits; what a service manager does. */
     Shutdown terminate(int timeoutSeconds) throws InterruptedException {
         Optional<ProcessHandle> pm = postmaster();
+        long logOffset = log.toFile().length();
         long start = System.nanoTime();
         process.destroy(); // SIGTERM on Linux
         boolean exited = process.waitFor(timeoutSeconds, TimeUnit.SECONDS);
@@ -219,7 +221,34 @@ final class CarelogProcess implements AutoCloseable {
                 })
                 .orElse(true);
         boolean pidFileGone = !Files.exists(dataDirectory.resolve("postmaster.pid"));
-        return new Shutdown(exited, exited ? process.exitValue() : -1, took, postgresStopped, pidFileGone);
+        List<String> problems = problemsInLogAfter(logOffset);
+        return new Shutdown(
+                exited,
+                exited ? process.exitValue() : -1,
+                took,
+                postgresStopped,
+                pidFileGone,
+                problems.size(),
+                problems.isEmpty() ? "" : problems.get(0));
+    }
+
+    /** WARN and ERROR records and exception lines the child logged after the given offset. */
+    private List<String> problemsInLogAfter(long offset) {
+        try {
+            byte[] all = Files.readAllBytes(log);
+            String tail = new String(
+                    all,
+                    (int) Math.min(offset, all.length),
+                    (int) Math.max(0, all.length - offset),
+                    StandardCharsets.UTF_8);
+            return tail.lines()
+                    .filter(l -> l.contains(" WARN ")
+                            || l.contains(" ERROR ")
+                            || EXCEPTION_LINE.matcher(l).find())
+                    .toList();
+        } catch (IOException e) {
+            return List.of("could not read " + log + ": " + e);
+        }
     }
 
     /** Kills whatever is left (only this run's processes) and deletes the data directory. */
@@ -254,10 +283,23 @@ final class CarelogProcess implements AutoCloseable {
 
     record MemorySnapshot(long javaRssKib, long postgresRssKib, long postgresPssKib, int postgresProcesses) {}
 
-    record Shutdown(boolean exited, int exitCode, Duration took, boolean postgresStopped, boolean pidFileGone) {
-        /** The JVM exits with 143 (128 + SIGTERM) after its shutdown hooks ran; 0 is fine too. */
+    /**
+     * @param logProblems WARN/ERROR records and exception lines in the child's log after SIGTERM
+     */
+    record Shutdown(
+            boolean exited,
+            int exitCode,
+            Duration took,
+            boolean postgresStopped,
+            boolean pidFileGone,
+            int logProblems,
+            String firstLogProblem) {
+        /**
+         * The JVM exits with 143 (128 + SIGTERM) after its shutdown hooks ran; 0 is fine too. Clean also
+         * means nothing went wrong on the way down.
+         */
         boolean clean() {
-            return exited && (exitCode == 143 || exitCode == 0) && postgresStopped && pidFileGone;
+            return exited && (exitCode == 143 || exitCode == 0) && postgresStopped && pidFileGone && logProblems == 0;
         }
     }
 }

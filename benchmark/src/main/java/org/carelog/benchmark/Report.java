@@ -78,6 +78,18 @@ final class Report {
                     .append(r.shutdown.postgresStopped() ? "yes" : "NO")
                     .append(", postmaster.pid removed: ")
                     .append(r.shutdown.pidFileGone() ? "yes" : "NO")
+                    .append(", WARN/ERROR/exception lines logged after SIGTERM: ")
+                    .append(r.shutdown.logProblems())
+                    .append(
+                            r.shutdown.logProblems() == 0
+                                    ? ""
+                                    : " (first: `"
+                                            + r.shutdown
+                                                    .firstLogProblem()
+                                                    .replace("|", "\\|")
+                                                    .replace("`", "'")
+                                                    .strip()
+                                            + "`)")
                     .append(" → ")
                     .append(r.shutdown.clean() ? "clean" : "NOT clean")
                     .append(" |\n");
