@@ -103,9 +103,8 @@ class AxonConfiguration {
      */
     @Bean
     ConfigurerModule eventProcessingDefaults() {
-        return configurer -> configurer.eventProcessing(processing -> processing
-                .usingPooledStreamingEventProcessors()
-                .registerDefaultListenerInvocationErrorHandler(c -> PropagatingErrorHandler.instance()));
+        return configurer -> configurer.eventProcessing(processing ->
+                processing.registerDefaultListenerInvocationErrorHandler(c -> PropagatingErrorHandler.instance()));
     }
 
     /** Registers the interceptors after the bus's own transaction interceptor, so they run inside it. */

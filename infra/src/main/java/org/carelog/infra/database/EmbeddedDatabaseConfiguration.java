@@ -38,6 +38,9 @@ class EmbeddedDatabaseConfiguration {
         EmbeddedPostgres postgres = EmbeddedPostgres.builder()
                 .setDataDirectory(dataDirectory)
                 .setCleanDataDirectory(false)
+                // Spring stops PostgreSQL (destroy method) after Axon and the connection pool; zonky's own
+                // JVM hook would stop it concurrently, under a still-running application.
+                .setRegisterShutdownHook(false)
                 .setPort(properties.port())
                 .setPGStartupWait(Duration.ofSeconds(60))
                 .setServerConfig("fsync", durability)
