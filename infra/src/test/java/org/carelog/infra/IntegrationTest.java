@@ -37,6 +37,8 @@ import org.springframework.test.web.reactive.server.WebTestClient;
             // Each application context gets a database of its own (contexts with other settings too).
             "carelog.database.embedded.data-directory=target/it-data/${random.uuid}",
             "carelog.admin.password=" + IntegrationTest.ADMIN_PASSWORD,
+            // Generated on first use, outside the data directories, shared by every test context.
+            "carelog.privacy.master-key-file=target/it-keys/master.key",
             "logging.level.org.carelog=info"
         })
 public abstract class IntegrationTest {

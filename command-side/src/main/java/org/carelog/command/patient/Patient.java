@@ -2,10 +2,12 @@ package org.carelog.command.patient;
 
 import static org.axonframework.modelling.command.AggregateLifecycle.apply;
 
+import java.time.Instant;
 import java.util.List;
 import java.util.Map;
 import java.util.Objects;
 import org.axonframework.commandhandling.CommandHandler;
+import org.axonframework.eventhandling.Timestamp;
 import org.axonframework.eventsourcing.EventSourcingHandler;
 import org.axonframework.modelling.command.AggregateCreationPolicy;
 import org.axonframework.modelling.command.AggregateIdentifier;
@@ -17,11 +19,13 @@ import org.carelog.api.common.Violations;
 import org.carelog.api.patient.CommunicationConsent;
 import org.carelog.api.patient.CommunicationConsentChanged;
 import org.carelog.api.patient.DuplicateCandidate;
+import org.carelog.api.patient.ErasePatient;
 import org.carelog.api.patient.MedicalRecordNumber;
 import org.carelog.api.patient.PatientContact;
 import org.carelog.api.patient.PatientContactDetailsChanged;
 import org.carelog.api.patient.PatientDemographics;
 import org.carelog.api.patient.PatientDemographicsChanged;
+import org.carelog.api.patient.PatientErased;
 import org.carelog.api.patient.PatientId;
 import org.carelog.api.patient.PatientIdentifiers;
 import org.carelog.api.patient.PatientIdentifiersChanged;
@@ -29,6 +33,7 @@ import org.carelog.api.patient.PatientRegistered;
 import org.carelog.api.patient.PatientRegistration;
 import org.carelog.api.patient.RegisterPatient;
 import org.carelog.api.patient.UpdatePatientDetails;
+import org.carelog.command.common.SubjectKeys;
 import org.carelog.command.patient.PatientRegistry.IdentifierKind;
 
 /**
@@ -47,6 +52,8 @@ class Patient {
     private PatientIdentifiers identifiers;
     private PatientContact contact;
     private CommunicationConsent consent;
+    private Instant lastActivity;
+    private boolean erased;
 
     Patient() {
         // for Axon
@@ -96,6 +103,7 @@ class Patient {
 
     @CommandHandler
     PatientRegistration handle(UpdatePatientDetails command, PatientRegistry registry) {
+        refuseIfErased();
         PatientDemographics newDemographics = Objects.requireNonNullElse(command.demographics(), demographics);
         PatientContact newContact = Objects.requireNonNullElse(command.contact(), contact);
         CommunicationConsent newConsent = Objects.requireNonNullElse(command.consent(), consent);
@@ -121,6 +129,36 @@ class Patient {
             registry.remember(patientId, mrn, demographics.name(), demographics.birthDate(), contact.phone());
         }
         return new PatientRegistration(patientId, mrn);
+    }
+
+    /**
+     * Erases the patient's personal data: the registry forgets them and their key is destroyed, in the
+     * transaction that stores the (personal-data-free) erasure event. Refused while the clinical record
+     * must still be kept; a repeat returns quietly.
+     */
+    @CommandHandler
+    PatientRegistration handle(
+            ErasePatient command, PatientRegistry registry, ClinicalRetention retention, SubjectKeys keys) {
+        if (erased) {
+            return new PatientRegistration(patientId, mrn);
+        }
+        retention.retainedUntil(lastActivity).ifPresent(until -> {
+            throw CarelogException.conflict(
+                    "This patient's clinical record must be kept until " + until
+                            + " under the facility's retention rule; it cannot be erased before then.",
+                    Map.of("retainedUntil", until.toString()));
+        });
+        registry.forget(patientId);
+        keys.destroy(patientId.toString());
+        apply(new PatientErased(patientId, command.legalBasis(), command.reference()));
+        return new PatientRegistration(patientId, mrn);
+    }
+
+    private void refuseIfErased() {
+        if (erased) {
+            throw CarelogException.conflict(
+                    "This patient's record was erased; it can no longer be changed.", Map.of("erased", true));
+        }
     }
 
     private static void requireComplete(
@@ -203,7 +241,8 @@ class Patient {
     }
 
     @EventSourcingHandler
-    void on(PatientRegistered event) {
+    void on(PatientRegistered event, @Timestamp Instant at) {
+        lastActivity = at;
         patientId = event.patientId();
         mrn = event.mrn();
         demographics = event.demographics();
@@ -213,22 +252,36 @@ class Patient {
     }
 
     @EventSourcingHandler
-    void on(PatientDemographicsChanged event) {
+    void on(PatientDemographicsChanged event, @Timestamp Instant at) {
+        lastActivity = at;
         demographics = event.demographics();
     }
 
     @EventSourcingHandler
-    void on(PatientIdentifiersChanged event) {
+    void on(PatientIdentifiersChanged event, @Timestamp Instant at) {
+        lastActivity = at;
         identifiers = event.identifiers();
     }
 
     @EventSourcingHandler
-    void on(PatientContactDetailsChanged event) {
+    void on(PatientContactDetailsChanged event, @Timestamp Instant at) {
+        lastActivity = at;
         contact = event.contact();
     }
 
     @EventSourcingHandler
-    void on(CommunicationConsentChanged event) {
+    void on(CommunicationConsentChanged event, @Timestamp Instant at) {
+        lastActivity = at;
         consent = event.consent();
+    }
+
+    /** Personal data of an erased patient no longer decrypts (it is null); nothing of it stays here. */
+    @EventSourcingHandler
+    void on(PatientErased event, @Timestamp Instant at) {
+        lastActivity = at;
+        erased = true;
+        demographics = null;
+        identifiers = PatientIdentifiers.none();
+        contact = emptyContact();
     }
 }

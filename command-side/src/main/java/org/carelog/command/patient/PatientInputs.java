@@ -2,6 +2,7 @@ package org.carelog.command.patient;
 
 import java.time.LocalDate;
 import org.carelog.api.patient.BloodGroup;
+import org.carelog.api.patient.ErasureBasis;
 import org.carelog.api.patient.Language;
 import org.carelog.api.patient.Sex;
 
@@ -25,6 +26,8 @@ final class PatientInputs {
             IdentifiersInput identifiers,
             ContactInput contact,
             ConsentInput consent) {}
+
+    record ErasePatientInput(String idempotencyKey, String patientId, ErasureBasis legalBasis, String reference) {}
 
     record DemographicsInput(
             String nameBn, String nameEn, Sex sex, LocalDate birthDate, Integer estimatedAge, BloodGroup bloodGroup) {}

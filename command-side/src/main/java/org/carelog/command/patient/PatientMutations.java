@@ -4,6 +4,7 @@ import graphql.schema.DataFetchingEnvironment;
 import java.time.Clock;
 import java.time.LocalDate;
 import java.util.UUID;
+import java.util.regex.Pattern;
 import org.carelog.api.common.CarelogException;
 import org.carelog.api.common.Text;
 import org.carelog.api.common.Violations;
@@ -13,6 +14,7 @@ import org.carelog.api.patient.BirthRegistrationNumber;
 import org.carelog.api.patient.CommunicationConsent;
 import org.carelog.api.patient.EmailAddress;
 import org.carelog.api.patient.EmergencyContact;
+import org.carelog.api.patient.ErasePatient;
 import org.carelog.api.patient.NationalId;
 import org.carelog.api.patient.PatientContact;
 import org.carelog.api.patient.PatientDemographics;
@@ -29,6 +31,7 @@ import org.carelog.command.patient.PatientInputs.ConsentInput;
 import org.carelog.command.patient.PatientInputs.ContactInput;
 import org.carelog.command.patient.PatientInputs.DemographicsInput;
 import org.carelog.command.patient.PatientInputs.EmergencyContactInput;
+import org.carelog.command.patient.PatientInputs.ErasePatientInput;
 import org.carelog.command.patient.PatientInputs.IdentifiersInput;
 import org.carelog.command.patient.PatientInputs.PatientPayload;
 import org.carelog.command.patient.PatientInputs.RegisterPatientInput;
@@ -44,6 +47,8 @@ import org.springframework.stereotype.Controller;
  */
 @Controller
 class PatientMutations {
+
+    private static final Pattern ERASURE_REFERENCE = Pattern.compile("[A-Za-z0-9][A-Za-z0-9/.\\-]{0,39}");
 
     private final CommandSender commands;
     private final Clock clock;
@@ -97,6 +102,32 @@ class PatientMutations {
                 env);
         return new PatientPayload(
                 registration.patientId().toString(), registration.mrn().value());
+    }
+
+    /**
+     * Erases a patient's personal data (crypto-shredding). ADMIN only: it cannot be undone. The legal
+     * basis is a code and the reference a register number, never free text, since the erasure event
+     * keeps both for good.
+     */
+    @MutationMapping
+    @PreAuthorize("hasRole('ADMIN')")
+    PatientPayload erasePatient(@Argument ErasePatientInput input, DataFetchingEnvironment env) {
+        Violations violations = new Violations();
+        PatientId patientId = violations.check("patientId", () -> patientId(input.patientId()));
+        if (input.legalBasis() == null) {
+            violations.reject("legalBasis", "is required");
+        }
+        String reference = Text.clean(input.reference());
+        if (reference == null || !ERASURE_REFERENCE.matcher(reference).matches()) {
+            violations.reject(
+                    "reference",
+                    "give the request's number in the facility's register (letters, digits, - / .; at most 40),"
+                            + " not a description");
+        }
+        violations.throwIfAny();
+        PatientRegistration erased =
+                commands.send(new ErasePatient(patientId, input.legalBasis(), reference), input.idempotencyKey(), env);
+        return new PatientPayload(erased.patientId().toString(), erased.mrn().value());
     }
 
     private PatientDemographics demographics(DemographicsInput in, Violations violations) {

@@ -42,4 +42,7 @@ public interface PatientRegistry {
 
     /** Records (or updates) the facts duplicate detection compares. */
     void remember(PatientId patient, MedicalRecordNumber mrn, PersonName name, BirthDate birthDate, PhoneNumber phone);
+
+    /** Removes everything the registry holds about the patient (on erasure): identifiers and match facts. */
+    void forget(PatientId patient);
 }

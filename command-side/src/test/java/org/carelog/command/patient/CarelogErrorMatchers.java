@@ -48,6 +48,15 @@ final class CarelogErrorMatchers {
                 e -> conflict.matches(e) && field.equals(e.error().extensions().get("field")));
     }
 
+    /** CONFLICT whose extensions hold this entry. */
+    static Matcher<CarelogException> conflictHolding(String key, Object value) {
+        return matcher(
+                "CONFLICT with " + key + "=" + value,
+                e -> e.code() == ErrorCode.CONFLICT
+                        && e.error().extensions() != null
+                        && value.equals(e.error().extensions().get(key)));
+    }
+
     private static Matcher<CarelogException> matcher(String expectation, Predicate<CarelogException> check) {
         return new TypeSafeDiagnosingMatcher<>() {
             @Override

@@ -64,6 +64,20 @@ class InMemoryPatientRegistry implements PatientRegistry {
     }
 
     @Override
+    public void forget(PatientId patient) {
+        Map<Claim, PatientId> claimsBefore = new HashMap<>(claims);
+        Facts factsBefore = facts.get(patient);
+        claims.values().removeIf(patient::equals);
+        facts.remove(patient);
+        onRollback(() -> {
+            claims.putAll(claimsBefore);
+            if (factsBefore != null) {
+                facts.put(patient, factsBefore);
+            }
+        });
+    }
+
+    @Override
     public MedicalRecordNumber assignMrn() {
         return MedicalRecordNumber.of(mrnPrefix, ++lastSequence);
     }

@@ -21,6 +21,8 @@ import org.carelog.api.common.MetadataKeys;
 import org.carelog.command.common.ErrorTranslatingInterceptor;
 import org.carelog.command.common.IdempotencyInterceptor;
 import org.carelog.command.common.IdempotencyStore;
+import org.carelog.infra.privacy.PersonalDataSerializer;
+import org.carelog.infra.privacy.SubjectKeyring;
 import org.springframework.beans.factory.annotation.Qualifier;
 import org.springframework.context.annotation.Bean;
 import org.springframework.context.annotation.Configuration;
@@ -44,13 +46,19 @@ class AxonConfiguration {
                 .build();
     }
 
+    /**
+     * Jackson inside the personal-data encryption: every stored message (events, snapshots, dead
+     * letters, sagas, tokens, idempotency results) goes through the one serializer.
+     */
     @Bean
     @Primary
-    Serializer serializer() {
-        return JacksonSerializer.builder()
-                .objectMapper(messageMapper())
+    Serializer serializer(SubjectKeyring keys) {
+        ObjectMapper mapper = messageMapper();
+        JacksonSerializer jackson = JacksonSerializer.builder()
+                .objectMapper(mapper)
                 .revisionResolver(new AnnotationRevisionResolver())
                 .build();
+        return new PersonalDataSerializer(jackson, mapper, keys);
     }
 
     @Bean

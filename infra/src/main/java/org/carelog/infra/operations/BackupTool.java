@@ -35,6 +35,10 @@ public final class BackupTool {
               backup FILE    write a consistent snapshot of the database to FILE (a new file)
               restore FILE   restore FILE into an empty database, then check row counts
               verify FILE    compare a live database with FILE (row counts, content, sequences)
+              backup-keys FILE   write only the patients' keys (wrapped by the master key) to FILE;
+                                 data backups never hold them. Take one after every erasure and
+                                 destroy the older ones, or an erased patient's key comes back.
+              restore-keys FILE  restore a key backup into the (empty) key table of a restored database
 
             Options:
               --url URL          JDBC URL (env CARELOG_DB_URL, default %s)
@@ -87,9 +91,11 @@ public final class BackupTool {
 
     private static int execute(Arguments arguments, DatabaseTarget target, Progress progress) {
         switch (arguments.command()) {
-            case "backup" -> {
-                progress.line("Backing up " + target + " to " + arguments.file());
-                BackupManifest manifest = DatabaseBackup.run(target, arguments.file(), progress);
+            case "backup", "backup-keys" -> {
+                Catalog.Scope scope = arguments.command().equals("backup") ? Catalog.Scope.DATA : Catalog.Scope.KEYS;
+                progress.line("Backing up " + (scope == Catalog.Scope.KEYS ? "the keys of " : "") + target + " to "
+                        + arguments.file());
+                BackupManifest manifest = DatabaseBackup.run(target, arguments.file(), progress, scope);
                 progress.line(String.format(
                         "Backup complete: %d tables, %,d rows, %d sequences, schema version %s, snapshot at %s",
                         manifest.tables().size(),
@@ -99,10 +105,14 @@ public final class BackupTool {
                         manifest.createdAt()));
                 return OK;
             }
-            case "restore" -> {
+            case "restore", "restore-keys" -> {
                 try (BackupArchive archive = BackupArchive.open(arguments.file())) {
                     progress.line("Restoring into " + target);
-                    DatabaseRestore.Result result = DatabaseRestore.run(target, archive, progress);
+                    DatabaseRestore.Result result = DatabaseRestore.run(
+                            target,
+                            archive,
+                            progress,
+                            arguments.command().equals("restore") ? Catalog.Scope.DATA : Catalog.Scope.KEYS);
                     long rows = result.tables().stream()
                             .mapToLong(DatabaseRestore.TableCount::actual)
                             .sum();
@@ -175,7 +185,8 @@ public final class BackupTool {
                 throw new IllegalArgumentException("expected a command and a file");
             }
             String command = positional.get(0);
-            if (!List.of("backup", "restore", "verify").contains(command)) {
+            if (!List.of("backup", "restore", "verify", "backup-keys", "restore-keys")
+                    .contains(command)) {
                 throw new IllegalArgumentException("unknown command " + command);
             }
             if (urlGiven && dataDirectory != null) {

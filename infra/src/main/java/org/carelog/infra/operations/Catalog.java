@@ -10,6 +10,7 @@ import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
 import java.util.Optional;
+import java.util.Set;
 import java.util.stream.Collectors;
 import org.flywaydb.core.api.MigrationVersion;
 
@@ -20,6 +21,24 @@ final class Catalog {
     static final String FLYWAY_HISTORY = "flyway_schema_history";
 
     private Catalog() {}
+
+    /**
+     * Which tables a backup holds. Patients' keys are kept apart from the data they encrypt: a data
+     * backup restored after an erasure must not bring the erased patient's key back (crypto-shredding),
+     * so keys have backups of their own, taken after every erasure, older ones destroyed.
+     */
+    enum Scope {
+        /** Everything but the keys. */
+        DATA,
+        /** Only the keys (wrapped by the master key, which no backup holds). */
+        KEYS;
+
+        static final Set<String> KEY_TABLES = Set.of("patient_key");
+
+        boolean includes(String table) {
+            return (this == KEYS) == KEY_TABLES.contains(table);
+        }
+    }
 
     /** Table name, its exportable columns (no generated or dropped ones) and its primary key. */
     record Table(String name, List<String> columns, List<String> keyColumns) {}
@@ -40,8 +59,17 @@ final class Catalog {
         }
     }
 
-    /** Ordinary tables of schema public, except Flyway's history and tables owned by extensions. */
+    /** The data tables (no keys): see {@link Scope}. */
     static List<Table> tables(Connection c) throws SQLException {
+        return tables(c, Scope.DATA);
+    }
+
+    static List<Table> tables(Connection c, Scope scope) throws SQLException {
+        return allTables(c).stream().filter(t -> scope.includes(t.name())).toList();
+    }
+
+    /** Ordinary tables of schema public, except Flyway's history and tables owned by extensions. */
+    private static List<Table> allTables(Connection c) throws SQLException {
         Map<Long, String> names = new LinkedHashMap<>();
         try (PreparedStatement ps = c.prepareStatement(
                 """
@@ -67,7 +95,7 @@ final class Catalog {
     }
 
     static Optional<Table> table(Connection c, String name) throws SQLException {
-        return tables(c).stream().filter(t -> t.name().equals(name)).findFirst();
+        return allTables(c).stream().filter(t -> t.name().equals(name)).findFirst();
     }
 
     private static List<String> columns(Connection c, long oid) throws SQLException {

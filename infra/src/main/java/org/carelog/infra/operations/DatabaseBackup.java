@@ -41,6 +41,11 @@ final class DatabaseBackup {
     private DatabaseBackup() {}
 
     static BackupManifest run(DatabaseTarget source, Path file, Progress progress) {
+        return run(source, file, progress, Catalog.Scope.DATA);
+    }
+
+    /** A backup of the data, or of the keys alone (no sequences: they belong to the data). */
+    static BackupManifest run(DatabaseTarget source, Path file, Progress progress, Catalog.Scope scope) {
         if (Files.exists(file)) {
             throw new BackupException(file + " already exists; choose a new file name (backups are never overwritten)");
         }
@@ -49,7 +54,7 @@ final class DatabaseBackup {
         try (Connection c = source.connect()) {
             BackupManifest manifest;
             try {
-                manifest = write(c, temporary, progress);
+                manifest = write(c, temporary, progress, scope);
             } finally {
                 if (!c.getAutoCommit()) {
                     c.rollback();
@@ -70,7 +75,7 @@ final class DatabaseBackup {
         }
     }
 
-    private static BackupManifest write(Connection c, Path temporary, Progress progress)
+    private static BackupManifest write(Connection c, Path temporary, Progress progress, Catalog.Scope scope)
             throws SQLException, IOException {
         c.setAutoCommit(false);
         try (Statement s = c.createStatement()) {
@@ -95,7 +100,7 @@ final class DatabaseBackup {
                         () -> new BackupException(
                                 "database " + database
                                         + " has no Flyway schema history: it is not a Carelog database (or Carelog never started on it)"));
-        List<Catalog.Table> tables = Catalog.tables(c);
+        List<Catalog.Table> tables = Catalog.tables(c, scope);
         if (!tables.isEmpty()) {
             try (Statement s = c.createStatement()) {
                 s.execute("lock table "
@@ -127,7 +132,7 @@ final class DatabaseBackup {
                 progress.line(String.format("  %-28s %,12d rows", table.name(), rows));
             }
             List<BackupManifest.SequenceValue> sequences = new ArrayList<>();
-            for (String sequence : Catalog.sequences(c)) {
+            for (String sequence : scope == Catalog.Scope.DATA ? Catalog.sequences(c) : List.<String>of()) {
                 sequences.add(Catalog.sequenceValue(c, sequence));
             }
             BackupManifest manifest = new BackupManifest(

@@ -34,14 +34,26 @@ final class DatabaseRestore {
     record TableCount(String table, long expected, long actual) {}
 
     static Result run(DatabaseTarget target, BackupArchive archive, Progress progress) {
+        return run(target, archive, progress, Catalog.Scope.DATA);
+    }
+
+    /** Restores a data backup into an empty database, or a key backup into an empty key table. */
+    static Result run(DatabaseTarget target, BackupArchive archive, Progress progress, Catalog.Scope scope) {
         BackupManifest manifest = archive.manifest();
         progress.line("Checking " + archive.file() + " (" + manifest.tables().size() + " tables, "
                 + String.format("%,d", manifest.totalRows()) + " rows, schema version " + manifest.schemaVersion()
                 + ", taken " + manifest.createdAt() + ")");
         archive.checkIntegrity();
+        for (BackupManifest.TableData table : manifest.tables()) {
+            if (!scope.includes(table.name())) {
+                throw new BackupException(archive.file() + " holds table " + table.name() + ", which a "
+                        + (scope == Catalog.Scope.KEYS ? "key" : "data")
+                        + " restore does not take: restore data with 'restore' and keys with 'restore-keys'");
+            }
+        }
         MigrationVersion version = MigrationVersion.fromVersion(manifest.schemaVersion());
         try (Connection c = target.connect()) {
-            refuseUnlessEmpty(c, target, version);
+            refuseUnlessEmpty(c, target, version, scope);
             int applied = migrate(target, version, progress);
             List<TableCount> counts = copyIn(c, archive, progress);
             analyze(c, manifest);
@@ -51,10 +63,10 @@ final class DatabaseRestore {
         }
     }
 
-    private static void refuseUnlessEmpty(Connection c, DatabaseTarget target, MigrationVersion version)
-            throws SQLException {
+    private static void refuseUnlessEmpty(
+            Connection c, DatabaseTarget target, MigrationVersion version, Catalog.Scope scope) throws SQLException {
         List<String> holdingData = new ArrayList<>();
-        for (Catalog.Table table : Catalog.tables(c)) {
+        for (Catalog.Table table : Catalog.tables(c, scope)) {
             if (Catalog.hasRows(c, table.name())) {
                 holdingData.add(table.name());
             }

@@ -139,6 +139,12 @@ class JdbcPatientRegistry implements PatientRegistry {
         });
     }
 
+    @Override
+    public void forget(PatientId patient) {
+        jdbc.update("delete from patient_identifier where patient_id = ?", patient.value());
+        jdbc.update("delete from patient_match where patient_id = ?", patient.value());
+    }
+
     private static String display(String bangla, String latin) {
         return latin != null ? latin : bangla;
     }

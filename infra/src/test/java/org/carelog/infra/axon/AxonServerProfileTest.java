@@ -12,6 +12,7 @@ import org.axonframework.queryhandling.QueryBus;
 import org.axonframework.serialization.Serializer;
 import org.axonframework.serialization.json.JacksonSerializer;
 import org.carelog.infra.CarelogApplication;
+import org.carelog.infra.privacy.PersonalDataSerializer;
 import org.junit.jupiter.api.Test;
 import org.springframework.beans.factory.annotation.Autowired;
 import org.springframework.beans.factory.annotation.Qualifier;
@@ -91,6 +92,8 @@ class AxonServerProfileTest {
         assertThat(commandBus).isInstanceOf(AxonServerCommandBus.class);
         assertThat(queryBus).isInstanceOf(AxonServerQueryBus.class);
         assertThat(eventStore).isInstanceOf(AxonServerEventStore.class);
-        assertThat(eventSerializer).isInstanceOf(JacksonSerializer.class);
+        // Events stored in Axon Server are encrypted like those in PostgreSQL.
+        assertThat(eventSerializer).isInstanceOf(PersonalDataSerializer.class);
+        assertThat(((PersonalDataSerializer) eventSerializer).delegate()).isInstanceOf(JacksonSerializer.class);
     }
 }

@@ -13,6 +13,7 @@ import org.axonframework.serialization.json.JacksonSerializer;
 import org.carelog.api.common.Role;
 import org.carelog.infra.IntegrationTest;
 import org.carelog.infra.patient.PatientFixtures;
+import org.carelog.infra.privacy.PersonalDataSerializer;
 import org.junit.jupiter.api.Test;
 import org.springframework.beans.factory.annotation.Autowired;
 
@@ -72,8 +73,10 @@ class EventStoreTest extends IntegrationTest {
                 credentials(Role.RECEPTIONIST),
                 "mutation($input: RegisterPatientInput!) { registerPatient(input: $input) { mrn } }",
                 Map.of("input", PatientFixtures.registration(unique()))));
-        assertThat(serializer).isInstanceOf(JacksonSerializer.class);
-        assertThat(((JacksonSerializer) serializer).getObjectMapper()).isNotSameAs(webMapper);
+        assertThat(serializer).isInstanceOf(PersonalDataSerializer.class);
+        Serializer jackson = ((PersonalDataSerializer) serializer).delegate();
+        assertThat(jackson).isInstanceOf(JacksonSerializer.class);
+        assertThat(((JacksonSerializer) jackson).getObjectMapper()).isNotSameAs(webMapper);
         String payload = jdbc.queryForObject(
                 "select convert_from(payload, 'UTF8') from domainevententry where payloadtype ="
                         + " 'org.carelog.api.patient.PatientRegistered' limit 1",

@@ -69,6 +69,9 @@ public class PatientDirectoryEntry implements Persistable<UUID> {
 
     private Instant updatedAt;
 
+    /** The patient's personal data was erased: every personal column is null, for good. */
+    private boolean erased;
+
     @Transient
     private boolean fresh;
 
@@ -81,6 +84,7 @@ public class PatientDirectoryEntry implements Persistable<UUID> {
         entry.mrnSequence = mrnSequence;
         entry.registeredAt = at;
         entry.updatedAt = at;
+        entry.searchKey = "";
         entry.fresh = true;
         return entry;
     }
@@ -128,6 +132,31 @@ public class PatientDirectoryEntry implements Persistable<UUID> {
         updatedAt = at;
     }
 
+    /** Drops every personal column; what stays is the MRN, dates and consent flags. */
+    void erase(Instant at) {
+        nameBn = null;
+        nameEn = null;
+        searchKey = "";
+        sex = null;
+        birthDate = null;
+        birthDateEstimated = false;
+        bloodGroup = null;
+        nationalId = null;
+        birthRegistrationNumber = null;
+        phone = null;
+        email = null;
+        divisionCode = null;
+        districtCode = null;
+        upazilaCode = null;
+        addressLine = null;
+        emergencyContactName = null;
+        emergencyContactRelationship = null;
+        emergencyContactPhone = null;
+        preferredLanguage = null;
+        erased = true;
+        updatedAt = at;
+    }
+
     public PatientSummary toSummary() {
         return new PatientSummary(
                 patientId.toString(),
@@ -154,7 +183,8 @@ public class PatientDirectoryEntry implements Persistable<UUID> {
                 smsConsent,
                 emailConsent,
                 registeredAt,
-                updatedAt);
+                updatedAt,
+                erased);
     }
 
     @Override

@@ -9,12 +9,17 @@ import org.axonframework.eventhandling.Timestamp;
 import org.carelog.api.patient.CommunicationConsentChanged;
 import org.carelog.api.patient.PatientContactDetailsChanged;
 import org.carelog.api.patient.PatientDemographicsChanged;
+import org.carelog.api.patient.PatientErased;
 import org.carelog.api.patient.PatientId;
 import org.carelog.api.patient.PatientIdentifiersChanged;
 import org.carelog.api.patient.PatientRegistered;
 import org.springframework.stereotype.Component;
 
-/** Builds the patient directory. Idempotent: a redelivered registration leaves the row as it is. */
+/**
+ * Builds the patient directory. Idempotent: a redelivered registration leaves the row as it is. After a
+ * patient's erasure their events still arrive (a replay) but without the personal parts, which are
+ * null: those parts are skipped, and the erasure event blanks the row.
+ */
 @Component
 @ProcessingGroup(PatientDirectoryProjector.PROCESSING_GROUP)
 class PatientDirectoryProjector {
@@ -35,26 +40,43 @@ class PatientDirectoryProjector {
         }
         PatientDirectoryEntry entry = PatientDirectoryEntry.registered(
                 id, event.mrn().value(), event.mrn().sequence(), at);
-        entry.demographics(event.demographics(), at);
-        entry.identifiers(event.identifiers(), at);
-        entry.contact(event.contact(), at);
+        if (event.demographics() != null) {
+            entry.demographics(event.demographics(), at);
+        }
+        if (event.identifiers() != null) {
+            entry.identifiers(event.identifiers(), at);
+        }
+        if (event.contact() != null) {
+            entry.contact(event.contact(), at);
+        }
         entry.consent(event.consent(), at);
         directory.save(entry);
     }
 
     @EventHandler
     void on(PatientDemographicsChanged event, @Timestamp Instant at) {
-        entry(event.patientId()).demographics(event.demographics(), at);
+        if (event.demographics() != null) {
+            entry(event.patientId()).demographics(event.demographics(), at);
+        }
     }
 
     @EventHandler
     void on(PatientIdentifiersChanged event, @Timestamp Instant at) {
-        entry(event.patientId()).identifiers(event.identifiers(), at);
+        if (event.identifiers() != null) {
+            entry(event.patientId()).identifiers(event.identifiers(), at);
+        }
     }
 
     @EventHandler
     void on(PatientContactDetailsChanged event, @Timestamp Instant at) {
-        entry(event.patientId()).contact(event.contact(), at);
+        if (event.contact() != null) {
+            entry(event.patientId()).contact(event.contact(), at);
+        }
+    }
+
+    @EventHandler
+    void on(PatientErased event, @Timestamp Instant at) {
+        entry(event.patientId()).erase(at);
     }
 
     @EventHandler

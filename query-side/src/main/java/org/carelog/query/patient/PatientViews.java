@@ -37,7 +37,11 @@ final class PatientViews {
             Language preferredLanguage,
             ConsentView consent,
             OffsetDateTime registeredAt,
-            OffsetDateTime updatedAt) {
+            OffsetDateTime updatedAt,
+            boolean erased) {
+
+        /** What an erased patient is shown as: the record exists, the person is no longer named. */
+        static final String ERASED_NAME = "(erased)";
 
         static PatientView of(PatientSummary p, LocalDate today, ZoneId zone) {
             BdGeography geo = BdGeography.instance();
@@ -57,7 +61,7 @@ final class PatientViews {
                     p.mrn(),
                     p.nameBn(),
                     p.nameEn(),
-                    p.nameEn() != null ? p.nameEn() : p.nameBn(),
+                    p.nameEn() != null ? p.nameEn() : p.nameBn() != null ? p.nameBn() : ERASED_NAME,
                     p.sex(),
                     p.birthDate(),
                     p.birthDateEstimated(),
@@ -74,7 +78,8 @@ final class PatientViews {
                     p.preferredLanguage(),
                     new ConsentView(p.smsConsent(), p.emailConsent()),
                     p.registeredAt().atZone(zone).toOffsetDateTime(),
-                    p.updatedAt().atZone(zone).toOffsetDateTime());
+                    p.updatedAt().atZone(zone).toOffsetDateTime(),
+                    p.erased());
         }
     }
 

@@ -1,7 +1,10 @@
 package org.carelog.api.patient;
 
 import org.axonframework.serialization.Revision;
+import org.carelog.api.common.DataSubject;
+import org.carelog.api.common.PersonalData;
 
 /** The patient's name, sex, date of birth or blood group was changed. */
 @Revision("1")
-public record PatientDemographicsChanged(PatientId patientId, PatientDemographics demographics) {}
+public record PatientDemographicsChanged(
+        @DataSubject PatientId patientId, @PersonalData PatientDemographics demographics) {}

@@ -1,14 +1,20 @@
 package org.carelog.api.patient;
 
 import org.axonframework.serialization.Revision;
+import org.carelog.api.common.DataSubject;
+import org.carelog.api.common.PersonalData;
 
-/** A patient was registered and given a medical record number. */
+/**
+ * A patient was registered and given a medical record number. Who the patient is, how to reach them
+ * and the clerk's free-text reason are personal data, encrypted with the patient's key; the MRN (the
+ * record's pseudonymous key) and the consent flags stay in clear.
+ */
 @Revision("1")
 public record PatientRegistered(
-        PatientId patientId,
+        @DataSubject PatientId patientId,
         MedicalRecordNumber mrn,
-        PatientDemographics demographics,
-        PatientIdentifiers identifiers,
-        PatientContact contact,
+        @PersonalData PatientDemographics demographics,
+        @PersonalData PatientIdentifiers identifiers,
+        @PersonalData PatientContact contact,
         CommunicationConsent consent,
-        String duplicateOverrideReason) {}
+        @PersonalData String duplicateOverrideReason) {}

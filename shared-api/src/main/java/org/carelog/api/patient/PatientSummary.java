@@ -3,7 +3,7 @@ package org.carelog.api.patient;
 import java.time.Instant;
 import java.time.LocalDate;
 
-/** A patient as the directory shows them. */
+/** A patient as the directory shows them; after erasure only the MRN, dates and consent remain. */
 public record PatientSummary(
         String patientId,
         String mrn,
@@ -29,4 +29,5 @@ public record PatientSummary(
         boolean smsConsent,
         boolean emailConsent,
         Instant registeredAt,
-        Instant updatedAt) {}
+        Instant updatedAt,
+        boolean erased) {}
