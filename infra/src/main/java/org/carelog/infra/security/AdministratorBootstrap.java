@@ -21,11 +21,24 @@ class AdministratorBootstrap implements ApplicationRunner {
     private static final String ALPHABET = "ABCDEFGHJKLMNPQRSTUVWXYZabcdefghijkmnpqrstuvwxyz23456789";
 
     private final StaffAccounts accounts;
+    private final StaffAudit audit;
     private final String configuredPassword;
 
-    AdministratorBootstrap(StaffAccounts accounts, @Value("${carelog.admin.password:}") String configuredPassword) {
+    AdministratorBootstrap(
+            StaffAccounts accounts,
+            PasswordPolicy policy,
+            StaffAudit audit,
+            @Value("${carelog.admin.password:}") String configuredPassword) {
         this.accounts = accounts;
+        this.audit = audit;
         this.configuredPassword = configuredPassword;
+        if (!configuredPassword.isBlank()) {
+            // Refuse to start rather than create (or keep advertising) a guessable administrator password.
+            policy.problem(ADMIN, configuredPassword).ifPresent(problem -> {
+                throw new IllegalStateException("CARELOG_ADMIN_PASSWORD (carelog.admin.password) is too weak: "
+                        + problem + ". Choose another one.");
+            });
+        }
     }
 
     @Override
@@ -37,6 +50,7 @@ class AdministratorBootstrap implements ApplicationRunner {
         boolean generated = configuredPassword.isBlank();
         String password = generated ? generate() : configuredPassword;
         accounts.create(ADMIN, password, Role.ADMIN, "Administrator");
+        audit.record(StaffAudit.Change.bySystem(), "USER_CREATED", ADMIN, null, Role.ADMIN.name());
         if (generated) {
             // Printed once, to the console only: it is never stored anywhere but as a hash.
             System.out.println();
