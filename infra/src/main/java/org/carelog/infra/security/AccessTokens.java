@@ -5,6 +5,7 @@ import java.security.SecureRandom;
 import java.time.Clock;
 import java.time.Duration;
 import java.time.Instant;
+import java.time.temporal.ChronoUnit;
 import java.util.Base64;
 import java.util.UUID;
 import javax.crypto.SecretKey;
@@ -53,7 +54,7 @@ public class AccessTokens {
      * revocation end it earlier (see {@link Sessions}).
      */
     public IssuedToken issue(Authentication user) {
-        Instant now = clock.instant();
+        Instant now = clock.instant().truncatedTo(ChronoUnit.MICROS); // what PostgreSQL keeps
         Role role = Role.valueOf(SignedInStaff.roleOf(user).orElseThrow());
         boolean enrollmentOnly = SignedInStaff.enrollmentOnly(user);
         Duration lifetime = sessions.absoluteLifetime();
