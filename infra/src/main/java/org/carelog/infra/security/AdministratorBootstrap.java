@@ -21,16 +21,13 @@ class AdministratorBootstrap implements ApplicationRunner {
     private static final String ALPHABET = "ABCDEFGHJKLMNPQRSTUVWXYZabcdefghijkmnpqrstuvwxyz23456789";
 
     private final StaffAccounts accounts;
-    private final StaffAudit audit;
     private final String configuredPassword;
 
     AdministratorBootstrap(
             StaffAccounts accounts,
             PasswordPolicy policy,
-            StaffAudit audit,
             @Value("${carelog.admin.password:}") String configuredPassword) {
         this.accounts = accounts;
-        this.audit = audit;
         this.configuredPassword = configuredPassword;
         if (!configuredPassword.isBlank()) {
             // Refuse to start rather than create (or keep advertising) a guessable administrator password.
@@ -50,7 +47,6 @@ class AdministratorBootstrap implements ApplicationRunner {
         boolean generated = configuredPassword.isBlank();
         String password = generated ? generate() : configuredPassword;
         accounts.create(ADMIN, password, Role.ADMIN, "Administrator");
-        audit.record(StaffAudit.Change.bySystem(), "USER_CREATED", ADMIN, null, Role.ADMIN.name());
         if (generated) {
             // Printed once, to the console only: it is never stored anywhere but as a hash.
             System.out.println();

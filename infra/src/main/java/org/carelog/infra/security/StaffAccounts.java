@@ -24,10 +24,12 @@ public class StaffAccounts {
 
     private final JdbcTemplate jdbc;
     private final PasswordEncoder passwords;
+    private final StaffAudit audit;
 
-    StaffAccounts(JdbcTemplate jdbc, PasswordEncoder passwords) {
+    StaffAccounts(JdbcTemplate jdbc, PasswordEncoder passwords, StaffAudit audit) {
         this.jdbc = jdbc;
         this.passwords = passwords;
+        this.audit = audit;
     }
 
     /** One account as sign-in and administration see it; the hash never leaves this package. */
@@ -44,10 +46,16 @@ public class StaffAccounts {
             Instant createdAt) {}
 
     /**
-     * Creates an account without checking the password policy: for tests and seeding. Staff accounts
-     * of real people are created through {@code createStaffUser}.
+     * Creates an account on the system's behalf (audited as {@code system}) without checking the password
+     * policy: for the first administrator, demo seeding and tests. Staff accounts of real people are
+     * created through {@code createStaffUser}.
      */
     public void create(String username, String rawPassword, Role role, String displayName) {
+        insert(username, rawPassword, role, displayName);
+        audit.record(StaffAudit.Change.bySystem(), "USER_CREATED", username, null, role.name());
+    }
+
+    void insert(String username, String rawPassword, Role role, String displayName) {
         jdbc.update(
                 "insert into staff_user (id, username, password_hash, role, display_name) values (?, ?, ?, ?, ?)",
                 UUID.randomUUID(),
@@ -97,6 +105,13 @@ public class StaffAccounts {
 
     void setRole(String username, Role role) {
         jdbc.update("update staff_user set role = ? where lower(username) = lower(?)", role.name(), username);
+    }
+
+    void clearMfa(String username) {
+        jdbc.update(
+                "update staff_user set totp_secret = null, totp_pending = null, totp_enrolled_at = null,"
+                        + " totp_last_step = 0 where lower(username) = lower(?)",
+                username);
     }
 
     void setEnabled(String username, boolean enabled) {

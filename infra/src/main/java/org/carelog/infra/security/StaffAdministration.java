@@ -47,7 +47,7 @@ class StaffAdministration {
         if (accounts.exists(username)) {
             throw CarelogException.conflict("A user with this name exists already", null);
         }
-        accounts.create(username, password, role, displayName.strip());
+        accounts.insert(username, password, role, displayName.strip());
         audit.record(by, "USER_CREATED", username, null, role.name());
         return existing(username);
     }
@@ -87,6 +87,16 @@ class StaffAdministration {
         checkPassword(account.username(), password);
         accounts.setPassword(username, password);
         audit.record(by, "PASSWORD_RESET", account.username(), null, null);
+        sessions.revokeAll(username);
+        return existing(username);
+    }
+
+    /** For a lost phone: the user enrols again (if their role needs MFA) before doing anything else. */
+    @Transactional
+    Account resetMfa(String username, StaffAudit.Change by) {
+        Account account = locked(username);
+        accounts.clearMfa(username);
+        audit.record(by, "MFA_RESET", account.username(), account.mfaEnrolled() ? "TOTP" : null, null);
         sessions.revokeAll(username);
         return existing(username);
     }

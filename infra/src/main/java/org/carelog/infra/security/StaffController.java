@@ -115,6 +115,12 @@ class StaffController {
 
     @MutationMapping
     @PreAuthorize("hasRole('ADMIN')")
+    StaffUserPayload resetStaffMfa(@Argument StaffUserInput input, Authentication admin, DataFetchingEnvironment env) {
+        return payload(administration.resetMfa(input.username(), change(admin, input.idempotencyKey(), env)));
+    }
+
+    @MutationMapping
+    @PreAuthorize("hasRole('ADMIN')")
     RevokeStaffSessionsPayload revokeStaffSessions(
             @Argument StaffUserInput input, Authentication admin, DataFetchingEnvironment env) {
         int revoked = administration.revokeSessions(input.username(), change(admin, input.idempotencyKey(), env));

@@ -150,6 +150,31 @@ class MfaTest extends SignInTestSupport {
     }
 
     @Test
+    void anAdministratorResetsALostTotpAndTheUserEnrolsAgain() throws Exception {
+        String administrator = "adm-" + unique();
+        accounts.create(administrator, STRONG_PASSWORD, Role.ADMIN, "Admin");
+        String adminSecret = enrol(administrator);
+        String admin = bearer(administrator, STRONG_PASSWORD, "X-Carelog-OTP", code(adminSecret, Duration.ZERO));
+        String user = doctor();
+        String secret = enrol(user);
+        String token = bearer(user, STRONG_PASSWORD, "X-Carelog-OTP", code(secret, Duration.ZERO));
+
+        JsonNode reset = graphql(
+                admin,
+                "mutation($input: StaffUserInput!) { resetStaffMfa(input: $input) { user { mfaEnrolled } } }",
+                map("username", user));
+        assertThat(reset.at("/data/resetStaffMfa/user/mfaEnrolled").asBoolean())
+                .as(reset.toString())
+                .isFalse();
+        assertThat(status(token)).isEqualTo(401);
+        JsonNode me = json(post(bearer(user, STRONG_PASSWORD), ME, Map.of()));
+        assertThat(me.at("/data/me/mfaEnrollmentRequired").asBoolean()).isTrue();
+        assertThat(jdbc.queryForObject(
+                        "select actor from staff_audit where target = ? and action = 'MFA_RESET'", String.class, user))
+                .isEqualTo(administrator);
+    }
+
+    @Test
     void wrongCodesCountTowardsTheLockout() throws Exception {
         String user = doctor();
         String secret = enrol(user);

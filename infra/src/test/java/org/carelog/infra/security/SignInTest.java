@@ -33,9 +33,6 @@ class SignInTest extends SignInTestSupport {
     @Autowired
     StaffAccounts accounts;
 
-    @Autowired
-    StaffAudit audit;
-
     final String admin = basic("admin", ADMIN_PASSWORD);
 
     String newUser(Role role) {
@@ -73,11 +70,11 @@ class SignInTest extends SignInTestSupport {
 
     @Test
     void aWeakConfiguredAdministratorPasswordStopsTheStart() {
-        assertThatThrownBy(() -> new AdministratorBootstrap(accounts, policy, audit, "admin1234567890"))
+        assertThatThrownBy(() -> new AdministratorBootstrap(accounts, policy, "admin1234567890"))
                 .isInstanceOf(IllegalStateException.class)
                 .hasMessageContaining("CARELOG_ADMIN_PASSWORD")
                 .hasMessageContaining("user name");
-        assertThatThrownBy(() -> new AdministratorBootstrap(accounts, policy, audit, "changeme"))
+        assertThatThrownBy(() -> new AdministratorBootstrap(accounts, policy, "changeme"))
                 .hasMessageContaining("at least 12 characters");
     }
 
