@@ -92,6 +92,15 @@ public class StaffAccounts {
                 .findFirst();
     }
 
+    /** Enabled administrators other than this user, their rows locked until the transaction ends. */
+    int otherEnabledAdministrators(String username) {
+        return jdbc.queryForObject(
+                "select count(*) from (select 1 from staff_user where role = 'ADMIN' and enabled"
+                        + " and lower(username) <> lower(?) for update) others",
+                Integer.class,
+                username);
+    }
+
     List<Account> all() {
         return jdbc.query("select " + COLUMNS + " from staff_user order by lower(username)", this::row);
     }

@@ -55,6 +55,9 @@ class StaffAdministration {
     @Transactional
     Account changeRole(String username, Role role, StaffAudit.Change by) {
         Account account = locked(username);
+        if (account.role() == Role.ADMIN && role != Role.ADMIN) {
+            keepAnAdministrator(account);
+        }
         if (account.role() != role) {
             accounts.setRole(username, role);
             audit.record(by, "ROLE_CHANGED", account.username(), account.role().name(), role.name());
@@ -66,6 +69,9 @@ class StaffAdministration {
     @Transactional
     Account setEnabled(String username, boolean enabled, StaffAudit.Change by) {
         Account account = locked(username);
+        if (!enabled) {
+            keepAnAdministrator(account);
+        }
         if (account.enabled() != enabled) {
             accounts.setEnabled(username, enabled);
             audit.record(
@@ -107,6 +113,15 @@ class StaffAdministration {
         int revoked = sessions.revokeAll(username);
         audit.record(by, "SESSIONS_REVOKED", account.username(), null, String.valueOf(revoked));
         return revoked;
+    }
+
+    private void keepAnAdministrator(Account account) {
+        if (account.role() == Role.ADMIN
+                && account.enabled()
+                && accounts.otherEnabledAdministrators(account.username()) == 0) {
+            throw CarelogException.conflict(
+                    "This is the last enabled administrator: make someone else an administrator first", null);
+        }
     }
 
     private void checkPassword(String username, String password) {

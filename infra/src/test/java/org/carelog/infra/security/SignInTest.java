@@ -168,6 +168,29 @@ class SignInTest extends SignInTestSupport {
     }
 
     @Test
+    void theLastEnabledAdministratorCannotBeDisabledOrDemoted() {
+        List<String> others = jdbc.queryForList(
+                "select username from staff_user where role = 'ADMIN' and enabled and username <> 'admin'",
+                String.class);
+        others.forEach(other -> graphql(admin, DISABLE, map("username", other)));
+        try {
+            assertThat(graphql(admin, DISABLE, map("username", "admin"))
+                            .at("/errors/0/extensions/code")
+                            .asText())
+                    .isEqualTo("CONFLICT");
+            assertThat(graphql(admin, CHANGE_ROLE, map("username", "admin", "role", "AUDITOR"))
+                            .at("/errors/0/extensions/code")
+                            .asText())
+                    .isEqualTo("CONFLICT");
+            assertThat(status(admin)).isEqualTo(200);
+            assertThat(json(post(admin, ME, Map.of())).at("/data/me/role").asText())
+                    .isEqualTo("ADMIN");
+        } finally {
+            others.forEach(other -> graphql(admin, ENABLE, map("username", other)));
+        }
+    }
+
+    @Test
     void logoutAndRevocationEndSessionsAtOnce() {
         String user = newUser(Role.AUDITOR);
         String token = bearer(user, STRONG_PASSWORD);
