@@ -39,11 +39,13 @@ import org.springframework.test.web.reactive.server.WebTestClient;
             "carelog.admin.password=" + IntegrationTest.ADMIN_PASSWORD,
             // Generated on first use, outside the data directories, shared by every test context.
             "carelog.privacy.master-key-file=target/it-keys/master.key",
+            // Test users sign in with HTTP Basic on every call; MfaTest runs a context with the defaults.
+            "carelog.security.mfa.required-roles=",
             "logging.level.org.carelog=info"
         })
 public abstract class IntegrationTest {
 
-    public static final String ADMIN_PASSWORD = "admin-test-password";
+    public static final String ADMIN_PASSWORD = "Kestrel-paddy-field-1971";
     static final String PASSWORD_SUFFIX = "-it-password";
     private static final AtomicLong SEQUENCE = new AtomicLong(System.nanoTime() % 1_000_000);
 

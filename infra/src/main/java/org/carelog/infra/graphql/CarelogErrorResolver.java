@@ -10,12 +10,14 @@ import org.axonframework.modelling.command.ConcurrencyException;
 import org.carelog.api.common.CarelogError;
 import org.carelog.api.common.CarelogException;
 import org.carelog.api.common.ErrorCode;
+import org.carelog.infra.security.SignedInStaff;
 import org.springframework.core.Ordered;
 import org.springframework.core.annotation.Order;
 import org.springframework.graphql.execution.DataFetcherExceptionResolverAdapter;
 import org.springframework.graphql.execution.ErrorType;
 import org.springframework.security.access.AccessDeniedException;
 import org.springframework.security.authentication.AuthenticationCredentialsNotFoundException;
+import org.springframework.security.core.context.SecurityContextHolder;
 import org.springframework.stereotype.Component;
 
 /**
@@ -26,6 +28,10 @@ import org.springframework.stereotype.Component;
 @Component
 @Order(Ordered.HIGHEST_PRECEDENCE)
 class CarelogErrorResolver extends DataFetcherExceptionResolverAdapter {
+
+    CarelogErrorResolver() {
+        setThreadLocalContextAware(true); // the security context, to explain a refusal
+    }
 
     @Override
     protected GraphQLError resolveToSingleError(Throwable ex, DataFetchingEnvironment env) {
@@ -69,6 +75,15 @@ class CarelogErrorResolver extends DataFetcherExceptionResolverAdapter {
                 return new CarelogError(ErrorCode.UNAUTHENTICATED, "Sign in first", null, null);
             }
             if (t instanceof AccessDeniedException) {
+                if (SignedInStaff.enrollmentOnly(
+                        SecurityContextHolder.getContext().getAuthentication())) {
+                    return new CarelogError(
+                            ErrorCode.FORBIDDEN,
+                            "MFA enrollment is required for your role: set up TOTP with beginTotpEnrollment and"
+                                    + " confirmTotpEnrollment, then sign in again with a code",
+                            null,
+                            null);
+                }
                 return new CarelogError(ErrorCode.FORBIDDEN, "Your role may not do this", null, null);
             }
         }

@@ -3,13 +3,16 @@ package org.carelog.infra.security;
 import com.nimbusds.jose.jwk.source.ImmutableSecret;
 import java.security.SecureRandom;
 import java.time.Clock;
+import java.time.Duration;
 import java.time.Instant;
+import java.time.temporal.ChronoUnit;
 import java.util.Base64;
+import java.util.UUID;
 import javax.crypto.SecretKey;
 import javax.crypto.spec.SecretKeySpec;
+import org.carelog.api.common.Role;
 import org.springframework.jdbc.core.JdbcTemplate;
 import org.springframework.security.core.Authentication;
-import org.springframework.security.core.GrantedAuthority;
 import org.springframework.security.oauth2.jose.jws.MacAlgorithm;
 import org.springframework.security.oauth2.jwt.JwsHeader;
 import org.springframework.security.oauth2.jwt.JwtClaimsSet;
@@ -21,7 +24,7 @@ import org.springframework.stereotype.Component;
 
 /**
  * Carelog's own bearer tokens (HS256 JWTs) for its staff: issued after a password sign-in, checked
- * without a database round trip or a password hash on every request.
+ * without a password hash on every request; each one is backed by a session row checked on every request.
  */
 @Component
 public class AccessTokens {
@@ -30,12 +33,14 @@ public class AccessTokens {
 
     private final SecurityProperties.Jwt settings;
     private final Clock clock;
+    private final Sessions sessions;
     private final NimbusJwtEncoder encoder;
     private final NimbusJwtDecoder decoder;
 
-    AccessTokens(SecurityProperties properties, JdbcTemplate jdbc, Clock clock) {
+    AccessTokens(SecurityProperties properties, JdbcTemplate jdbc, Clock clock, Sessions sessions) {
         this.settings = properties.jwt();
         this.clock = clock;
+        this.sessions = sessions;
         SecretKey key = new SecretKeySpec(secret(settings.secret(), jdbc), "HmacSHA256");
         this.encoder = new NimbusJwtEncoder(new ImmutableSecret<>(key));
         this.decoder = NimbusJwtDecoder.withSecretKey(key)
@@ -43,26 +48,29 @@ public class AccessTokens {
                 .build();
     }
 
-    /** A token for a user who has just proved who they are. */
+    /**
+     * A token for a user who has just proved who they are, backed by a new session whose id is the
+     * token's {@code jti}. It expires with the session's absolute lifetime; idle timeout, logout and
+     * revocation end it earlier (see {@link Sessions}).
+     */
     public IssuedToken issue(Authentication user) {
-        Instant now = clock.instant();
-        String role = user.getAuthorities().stream()
-                .map(GrantedAuthority::getAuthority)
-                .filter(a -> a.startsWith("ROLE_"))
-                .map(a -> a.substring(5))
-                .findFirst()
-                .orElseThrow();
+        Instant now = clock.instant().truncatedTo(ChronoUnit.MICROS); // what PostgreSQL keeps
+        Role role = Role.valueOf(SignedInStaff.roleOf(user).orElseThrow());
+        boolean enrollmentOnly = SignedInStaff.enrollmentOnly(user);
+        Duration lifetime = sessions.absoluteLifetime();
+        UUID session = sessions.open(user.getName(), role, enrollmentOnly, now);
         JwtClaimsSet claims = JwtClaimsSet.builder()
+                .id(session.toString())
                 .issuer(settings.issuer())
                 .subject(user.getName())
                 .issuedAt(now)
-                .expiresAt(now.plus(settings.ttl()))
-                .claim(ROLE_CLAIM, role)
+                .expiresAt(now.plus(lifetime))
+                .claim(ROLE_CLAIM, role.name())
                 .build();
         String token = encoder.encode(JwtEncoderParameters.from(
                         JwsHeader.with(MacAlgorithm.HS256).build(), claims))
                 .getTokenValue();
-        return new IssuedToken(token, "Bearer", settings.ttl().toSeconds());
+        return new IssuedToken(token, "Bearer", lifetime.toSeconds());
     }
 
     JwtDecoder decoder() {

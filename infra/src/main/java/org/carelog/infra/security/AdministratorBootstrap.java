@@ -23,9 +23,19 @@ class AdministratorBootstrap implements ApplicationRunner {
     private final StaffAccounts accounts;
     private final String configuredPassword;
 
-    AdministratorBootstrap(StaffAccounts accounts, @Value("${carelog.admin.password:}") String configuredPassword) {
+    AdministratorBootstrap(
+            StaffAccounts accounts,
+            PasswordPolicy policy,
+            @Value("${carelog.admin.password:}") String configuredPassword) {
         this.accounts = accounts;
         this.configuredPassword = configuredPassword;
+        if (!configuredPassword.isBlank()) {
+            // Refuse to start rather than create (or keep advertising) a guessable administrator password.
+            policy.problem(ADMIN, configuredPassword).ifPresent(problem -> {
+                throw new IllegalStateException("CARELOG_ADMIN_PASSWORD (carelog.admin.password) is too weak: "
+                        + problem + ". Choose another one.");
+            });
+        }
     }
 
     @Override

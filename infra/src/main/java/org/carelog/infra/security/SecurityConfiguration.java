@@ -31,14 +31,22 @@ import org.springframework.security.web.header.writers.ReferrerPolicyHeaderWrite
 /**
  * Every GraphQL operation needs a signed-in user: HTTP Basic for scripts, bearer JWTs for
  * applications (Carelog's own, or from an external OpenID Connect issuer). Roles are checked per
- * operation by method security; the health endpoint and the GraphiQL page are open.
+ * operation by method security; the health endpoint and the GraphiQL page are open. Password sign-in
+ * goes through {@link StaffAuthenticationProvider} (lockout, TOTP), Carelog's tokens through {@link
+ * Sessions}; an external issuer's tokens live as long as that issuer says.
  */
 @Configuration(proxyBeanMethods = false)
 @EnableMethodSecurity
 class SecurityConfiguration {
 
     @Bean
-    SecurityFilterChain api(HttpSecurity http, AccessTokens tokens, SecurityProperties properties) throws Exception {
+    SecurityFilterChain api(
+            HttpSecurity http,
+            AccessTokens tokens,
+            Sessions sessions,
+            SecurityProperties properties,
+            GraphiqlPolicy graphiql)
+            throws Exception {
         return http.csrf(csrf -> csrf.disable()) // no cookies or sessions: nothing for CSRF to ride on
                 .sessionManagement(s -> s.sessionCreationPolicy(SessionCreationPolicy.STATELESS))
                 .authorizeHttpRequests(auth -> auth.requestMatchers(
@@ -48,12 +56,28 @@ class SecurityConfiguration {
                         .hasRole(Role.ADMIN.name())
                         .anyRequest()
                         .authenticated())
-                .httpBasic(basic -> {})
-                .oauth2ResourceServer(jwt -> jwt.authenticationManagerResolver(issuers(tokens, properties.oidc())))
+                .httpBasic(basic -> basic.authenticationDetailsSource(SignInDetails.SOURCE))
+                .oauth2ResourceServer(
+                        jwt -> jwt.authenticationManagerResolver(issuers(tokens, sessions, properties.oidc())))
                 .headers(headers -> headers.frameOptions(f -> f.deny())
                         .contentTypeOptions(c -> {})
-                        .referrerPolicy(r -> r.policy(ReferrerPolicyHeaderWriter.ReferrerPolicy.NO_REFERRER)))
+                        .cacheControl(c -> {})
+                        // sent on HTTPS requests only (a browser ignores it over HTTP)
+                        .httpStrictTransportSecurity(
+                                h -> h.maxAgeInSeconds(31_536_000).includeSubDomains(true))
+                        .referrerPolicy(r -> r.policy(ReferrerPolicyHeaderWriter.ReferrerPolicy.NO_REFERRER))
+                        .addHeaderWriter(graphiql.headerWriter()))
                 .build();
+    }
+
+    @Bean
+    StaffAuthenticationProvider staffAuthentication(
+            StaffAccounts accounts, Lockout lockout, Mfa mfa, PasswordEncoder passwords) {
+        return new StaffAuthenticationProvider(
+                accounts,
+                lockout,
+                mfa,
+                passwords.encode(java.util.UUID.randomUUID().toString()));
     }
 
     @Bean
@@ -64,9 +88,13 @@ class SecurityConfiguration {
 
     /** Carelog's own tokens by their issuer; an external issuer's only when one is configured. */
     private static AuthenticationManagerResolver<jakarta.servlet.http.HttpServletRequest> issuers(
-            AccessTokens tokens, SecurityProperties.Oidc oidc) {
+            AccessTokens tokens, Sessions sessions, SecurityProperties.Oidc oidc) {
         Map<String, AuthenticationManager> managers = new ConcurrentHashMap<>();
-        managers.put(tokens.issuer(), manager(tokens.decoder(), AccessTokens.ROLE_CLAIM, "sub"));
+        AuthenticationManager own = manager(tokens.decoder(), AccessTokens.ROLE_CLAIM, "sub");
+        // Carelog's own tokens are only as good as their session: checked on every request.
+        managers.put(
+                tokens.issuer(),
+                bearer -> sessions.check(((JwtAuthenticationToken) own.authenticate(bearer)).getToken()));
         String external = oidc.issuerUri() == null ? null : oidc.issuerUri().toString();
         return new JwtIssuerAuthenticationManagerResolver(issuer -> {
             if (issuer.equals(external)) {

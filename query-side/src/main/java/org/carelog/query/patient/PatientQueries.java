@@ -79,7 +79,8 @@ class PatientQueries {
     }
 
     @QueryMapping
-    @PreAuthorize("isAuthenticated()")
+    // Every role, but not a token restricted to MFA enrolment (it has none).
+    @PreAuthorize("hasAnyRole('ADMIN', 'RECEPTIONIST', 'DOCTOR', 'NURSE', 'BILLING', 'AUDITOR', 'PATIENT')")
     List<Place> geography(@Argument String parentCode, @Argument Level level) {
         return BdGeography.instance().within(parentCode, level);
     }
