@@ -110,16 +110,27 @@ public abstract class IntegrationTest {
             String authorization, String query, Map<String, Object> variables, String... headers) {
         try {
             var body = JSON.writeValueAsString(Map.of("query", query, "variables", variables));
-            var request = HttpRequest.newBuilder(URI.create(baseUrl() + "/graphql"))
-                    .header("Content-Type", "application/json")
-                    .timeout(Duration.ofSeconds(60))
-                    .POST(HttpRequest.BodyPublishers.ofString(body));
-            if (authorization != null) {
-                request.header("Authorization", authorization);
-            }
-            for (int i = 0; i < headers.length; i += 2) {
-                request.header(headers[i], headers[i + 1]);
-            }
+            return send(
+                    HttpRequest.newBuilder(URI.create(baseUrl() + "/graphql"))
+                            .header("Content-Type", "application/json")
+                            .timeout(Duration.ofSeconds(60))
+                            .POST(HttpRequest.BodyPublishers.ofString(body)),
+                    authorization,
+                    headers);
+        } catch (IOException e) {
+            throw new UncheckedIOException(e);
+        }
+    }
+
+    /** Sends a request with an optional Authorization header and further header name/value pairs. */
+    protected static HttpResponse<String> send(HttpRequest.Builder request, String authorization, String... headers) {
+        if (authorization != null) {
+            request.header("Authorization", authorization);
+        }
+        for (int i = 0; i < headers.length; i += 2) {
+            request.header(headers[i], headers[i + 1]);
+        }
+        try {
             return HTTP.send(request.build(), HttpResponse.BodyHandlers.ofString());
         } catch (IOException e) {
             throw new UncheckedIOException(e);

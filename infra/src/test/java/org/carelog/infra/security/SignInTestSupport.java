@@ -3,10 +3,7 @@ package org.carelog.infra.security;
 import static org.assertj.core.api.Assertions.assertThat;
 
 import com.fasterxml.jackson.databind.JsonNode;
-import java.io.IOException;
-import java.io.UncheckedIOException;
 import java.net.URI;
-import java.net.http.HttpClient;
 import java.net.http.HttpRequest;
 import java.net.http.HttpResponse;
 import java.util.Map;
@@ -31,25 +28,12 @@ abstract class SignInTestSupport extends IntegrationTest {
             + " { username revokedSessions } }";
 
     static final String STRONG_PASSWORD = "Jackfruit-monsoon-ferry-58";
-    private static final HttpClient HTTP = HttpClient.newHttpClient();
 
     HttpResponse<String> postTo(String path, String authorization, String... headers) {
-        try {
-            HttpRequest.Builder request =
-                    HttpRequest.newBuilder(URI.create(baseUrl() + path)).POST(HttpRequest.BodyPublishers.noBody());
-            if (authorization != null) {
-                request.header("Authorization", authorization);
-            }
-            for (int i = 0; i < headers.length; i += 2) {
-                request.header(headers[i], headers[i + 1]);
-            }
-            return HTTP.send(request.build(), HttpResponse.BodyHandlers.ofString());
-        } catch (IOException e) {
-            throw new UncheckedIOException(e);
-        } catch (InterruptedException e) {
-            Thread.currentThread().interrupt();
-            throw new IllegalStateException(e);
-        }
+        return send(
+                HttpRequest.newBuilder(URI.create(baseUrl() + path)).POST(HttpRequest.BodyPublishers.noBody()),
+                authorization,
+                headers);
     }
 
     /** Signs in at POST /auth/token and returns the Authorization header value for the token. */
