@@ -30,11 +30,14 @@ public final class JdbcSubjectKeyStore implements SubjectKeyStore {
 
     @Override
     public StoredKey createIfAbsent(String subjectId, byte[] wrappedKeyset) {
-        jdbc.update(
-                "insert into patient_key (subject_id, wrapped_keyset) values (?, ?) on conflict do nothing",
+        // One round trip in the usual case: the row is new.
+        List<byte[]> inserted = jdbc.query(
+                "insert into patient_key (subject_id, wrapped_keyset) values (?, ?) on conflict do nothing"
+                        + " returning wrapped_keyset",
+                (rs, i) -> rs.getBytes(1),
                 subjectId,
                 wrappedKeyset);
-        return find(subjectId).orElseThrow();
+        return inserted.isEmpty() ? find(subjectId).orElseThrow() : new StoredKey(inserted.get(0));
     }
 
     @Override

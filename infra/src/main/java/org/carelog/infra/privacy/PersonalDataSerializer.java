@@ -3,10 +3,12 @@ package org.carelog.infra.privacy;
 import com.fasterxml.jackson.core.JsonProcessingException;
 import com.fasterxml.jackson.databind.JsonNode;
 import com.fasterxml.jackson.databind.ObjectMapper;
+import com.fasterxml.jackson.databind.ObjectReader;
 import com.fasterxml.jackson.databind.node.NullNode;
 import com.fasterxml.jackson.databind.node.ObjectNode;
 import com.google.crypto.tink.Aead;
 import java.io.IOException;
+import java.lang.reflect.Constructor;
 import java.lang.reflect.RecordComponent;
 import java.nio.charset.StandardCharsets;
 import java.security.GeneralSecurityException;
@@ -39,10 +41,14 @@ public final class PersonalDataSerializer implements Serializer {
     static final String VERSION = "v";
     static final int FORMAT_VERSION = 1;
 
-    /** Where a type's subject and personal data are, or nothing to protect. */
-    private record Protection(String subject, List<String> personal) {}
+    /** Where a type's subject and personal data are, and how to read it back; or nothing to protect. */
+    private record Protection(
+            String subject, List<String> personal, List<Component> components, Constructor<?> constructor) {}
 
-    private static final Protection NONE = new Protection(null, List.of());
+    /** A record component: its name, whether it is personal, and a reader for its type. */
+    private record Component(String name, boolean personal, ObjectReader reader) {}
+
+    private static final Protection NONE = new Protection(null, List.of(), List.of(), null);
 
     private final Serializer delegate;
     private final ObjectMapper mapper;
@@ -95,57 +101,86 @@ public final class PersonalDataSerializer implements Serializer {
                         "field " + field + " of " + type.getName() + " could not be encrypted", e);
             }
         }
+        if (expectedRepresentation == byte[].class) {
+            // The usual case (JDBC storage), without a trip through the converter chain.
+            try {
+                @SuppressWarnings("unchecked")
+                T bytes = (T) mapper.writeValueAsBytes(tree);
+                return new SimpleSerializedObject<>(bytes, expectedRepresentation, type);
+            } catch (JsonProcessingException e) {
+                throw new PersonalDataException(type.getName() + " could not be written", e);
+            }
+        }
         return delegate.getConverter()
                 .convert(new SimpleSerializedObject<>(tree, JsonNode.class, type), expectedRepresentation);
     }
 
     @Override
+    @SuppressWarnings("unchecked")
     public <S, T> T deserialize(SerializedObject<S> serializedObject) {
         SerializedType type = serializedObject.getType();
         Protection protection = SerializedType.emptyType().equals(type) ? NONE : protections.get(classForType(type));
         if (protection == NONE) {
             return delegate.deserialize(serializedObject);
         }
-        JsonNode read = delegate.getConverter()
-                .convert(serializedObject, JsonNode.class)
-                .getData();
-        ObjectNode tree = JsonNode.class.isAssignableFrom(serializedObject.getContentType())
-                ? (ObjectNode) read.deepCopy()
-                : (ObjectNode) read;
+        ObjectNode tree = readTree(serializedObject);
         String subject = subjectOf(tree, protection, type);
         Optional<Aead> aead = null;
-        for (String field : protection.personal()) {
-            JsonNode envelope = tree.get(field);
-            if (envelope == null || envelope.isNull()) {
-                continue;
+        Object[] values = new Object[protection.components().size()];
+        try {
+            for (int i = 0; i < values.length; i++) {
+                Component component = protection.components().get(i);
+                JsonNode node = tree.get(component.name());
+                if (!component.personal() || node == null || node.isNull()) {
+                    values[i] = component.reader().readValue(node == null ? NullNode.getInstance() : node);
+                    continue;
+                }
+                if (!node.isObject() || !node.path(CIPHERTEXT).isTextual()) {
+                    throw new PersonalDataException("field " + component.name() + " of " + type.getName()
+                            + " for data subject " + subject + " is stored in clear where only ciphertext belongs");
+                }
+                if (aead == null) {
+                    aead = keys.forDecryption(subject);
+                }
+                values[i] = aead.isEmpty()
+                        ? null
+                        : component.reader().readValue(decrypt(aead.get(), node, subject, type, component.name()));
             }
-            if (!envelope.isObject() || !envelope.path(CIPHERTEXT).isTextual()) {
-                throw new PersonalDataException("field " + field + " of " + type.getName() + " for data subject "
-                        + subject + " is stored in clear where only ciphertext belongs");
-            }
-            if (aead == null) {
-                aead = keys.forDecryption(subject);
-            }
-            if (aead.isEmpty()) {
-                tree.set(field, NullNode.getInstance());
-                continue;
-            }
-            try {
-                byte[] plaintext = aead.get()
-                        .decrypt(
-                                Base64.getDecoder()
-                                        .decode(envelope.get(CIPHERTEXT).asText()),
-                                associatedData(subject, type, field));
-                tree.set(field, mapper.readTree(plaintext));
-            } catch (GeneralSecurityException | IllegalArgumentException e) {
-                throw new PersonalDataException("field " + field + " of " + type.getName() + " for data subject "
-                        + subject + " fails authentication: it was altered or moved, and is not read");
-            } catch (IOException e) {
-                throw new PersonalDataException(
-                        "field " + field + " of " + type.getName() + " decrypted to invalid JSON", e);
-            }
+            return (T) protection.constructor().newInstance(values);
+        } catch (IOException e) {
+            throw new PersonalDataException(type.getName() + " for data subject " + subject + " could not be read", e);
+        } catch (ReflectiveOperationException e) {
+            throw new PersonalDataException(type.getName() + " could not be constructed", e);
         }
-        return delegate.deserialize(new SimpleSerializedObject<>(tree, JsonNode.class, type));
+    }
+
+    private static byte[] decrypt(Aead aead, JsonNode envelope, String subject, SerializedType type, String field) {
+        try {
+            return aead.decrypt(
+                    Base64.getDecoder().decode(envelope.get(CIPHERTEXT).asText()),
+                    associatedData(subject, type, field));
+        } catch (GeneralSecurityException | IllegalArgumentException e) {
+            throw new PersonalDataException("field " + field + " of " + type.getName() + " for data subject " + subject
+                    + " fails authentication: it was altered or moved, and is not read");
+        }
+    }
+
+    /** A tree of the stored form that may be changed (a stored JsonNode is copied, never altered). */
+    private <S> ObjectNode readTree(SerializedObject<S> serializedObject) {
+        Object data = serializedObject.getData();
+        try {
+            if (data instanceof byte[] bytes) {
+                return (ObjectNode) mapper.readTree(bytes);
+            }
+            if (data instanceof JsonNode node) {
+                return (ObjectNode) node.deepCopy();
+            }
+        } catch (IOException e) {
+            throw new PersonalDataException(serializedObject.getType().getName() + " is not valid JSON", e);
+        }
+        return (ObjectNode) delegate.getConverter()
+                .convert(serializedObject, JsonNode.class)
+                .getData();
     }
 
     @Override
@@ -186,13 +221,18 @@ public final class PersonalDataSerializer implements Serializer {
         return (subject + '\u0000' + type.getName() + '\u0000' + field).getBytes(StandardCharsets.UTF_8);
     }
 
-    private static Protection inspect(Class<?> type) {
+    private Protection inspect(Class<?> type) {
         if (!type.isRecord()) {
             return NONE;
         }
         String subject = null;
         List<String> personal = new ArrayList<>();
+        List<Component> components = new ArrayList<>();
         for (RecordComponent component : type.getRecordComponents()) {
+            components.add(new Component(
+                    component.getName(),
+                    component.isAnnotationPresent(PersonalData.class),
+                    mapper.readerFor(mapper.getTypeFactory().constructType(component.getGenericType()))));
             if (component.isAnnotationPresent(DataSubject.class)) {
                 if (subject != null) {
                     throw new IllegalStateException(type.getName() + " names more than one @DataSubject");
@@ -209,6 +249,15 @@ public final class PersonalDataSerializer implements Serializer {
         if (subject == null) {
             throw new IllegalStateException(type.getName() + " has @PersonalData but no @DataSubject to key it");
         }
-        return new Protection(subject, List.copyOf(personal));
+        try {
+            Class<?>[] parameters = java.util.Arrays.stream(type.getRecordComponents())
+                    .map(RecordComponent::getType)
+                    .toArray(Class<?>[]::new);
+            Constructor<?> constructor = type.getDeclaredConstructor(parameters);
+            constructor.setAccessible(true);
+            return new Protection(subject, List.copyOf(personal), List.copyOf(components), constructor);
+        } catch (NoSuchMethodException e) {
+            throw new IllegalStateException(type.getName() + " has no canonical constructor", e);
+        }
     }
 }

@@ -121,9 +121,11 @@ public final class SubjectKeyring implements SubjectKeys {
 
     private Aead newKey(String subjectId, Map<String, Aead> created) {
         byte[] wrapped;
+        Aead fresh;
         try {
             KeysetHandle handle = KeysetHandle.generateNew(PredefinedAeadParameters.AES256_GCM);
             wrapped = TinkProtoKeysetFormat.serializeEncryptedKeyset(handle, master, associatedData(subjectId));
+            fresh = handle.getPrimitive(RegistryConfiguration.get(), Aead.class);
         } catch (GeneralSecurityException e) {
             throw new PersonalDataException("a key for data subject " + subjectId + " could not be created", e);
         }
@@ -132,7 +134,10 @@ public final class SubjectKeyring implements SubjectKeys {
             throw new PersonalDataException(
                     "data subject " + subjectId + " was erased: no personal data can be stored for them");
         }
-        Aead aead = unwrap(subjectId, stored.wrappedKeyset());
+        // Someone else's key won the race: use theirs, the one that is stored.
+        Aead aead = java.util.Arrays.equals(stored.wrappedKeyset(), wrapped)
+                ? fresh
+                : unwrap(subjectId, stored.wrappedKeyset());
         if (created != null) {
             created.put(subjectId, aead);
         } else {
