@@ -79,11 +79,15 @@ class RestartTest {
                 "Basic " + Base64.getEncoder().encodeToString("receptionist:receptionist-demo".getBytes());
         await().atMost(Duration.ofSeconds(30)).untilAsserted(() -> {
             JsonNode demo = second.graphql(
-                    receptionist, "{ patients(first: 100) { edges { cursor } } departments { code } }", Map.of());
+                    receptionist,
+                    "{ patients(first: 100) { edges { cursor } } departments { code } practitioners { id role } }",
+                    Map.of());
             assertThat(demo.at("/data/patients/edges").size())
                     .as("demo patients seeded once")
                     .isEqualTo(55);
             assertThat(demo.at("/data/departments").size()).isEqualTo(4);
+            assertThat(demo.at("/data/practitioners").findValuesAsText("role"))
+                    .containsExactlyInAnyOrder("DOCTOR", "DOCTOR", "DOCTOR", "DOCTOR", "NURSE", "TECHNICIAN");
         });
 
         long beforeShutdown = Files.size(second.log);

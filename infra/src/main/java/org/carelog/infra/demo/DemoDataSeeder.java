@@ -8,9 +8,12 @@ import java.nio.charset.StandardCharsets;
 import java.time.Clock;
 import java.time.LocalDate;
 import java.util.ArrayList;
+import java.util.Arrays;
+import java.util.HashMap;
 import java.util.List;
+import java.util.Map;
 import java.util.Objects;
-import java.util.Set;
+import java.util.stream.Collectors;
 import org.carelog.api.common.Money;
 import org.carelog.api.common.Role;
 import org.carelog.api.patient.Address;
@@ -103,105 +106,32 @@ class DemoDataSeeder implements ApplicationRunner {
                 DEMO_ROLES.stream().map(DemoDataSeeder::username).toList());
     }
 
-    /** Four departments and their staff: doctors with BMDC registrations and fees, a nurse, a technician. */
+    /** The departments and their staff (demo/departments.csv, demo/practitioners.csv). */
     private void seedFacility(Authentication seeder) {
+        Map<String, DepartmentId> departments = new HashMap<>();
+        for (String[] c : rows("/demo/departments.csv")) {
+            DepartmentId id = commands.sendAs(
+                    seeder,
+                    new CreateDepartment(
+                            DepartmentId.random(), DepartmentName.of(c[1], c[2]), DepartmentCode.parse(c[0])),
+                    "demo-department-" + c[0],
+                    "demo-seed");
+            departments.put(c[0], id);
+        }
         LocalDate renewal = LocalDate.now(clock).plusYears(3);
-        DepartmentId medicine = department(seeder, "MED", "Medicine", "মেডিসিন");
-        DepartmentId paediatrics = department(seeder, "PED", "Paediatrics", "শিশু বিভাগ");
-        DepartmentId gynaecology = department(seeder, "GYN", "Gynaecology and Obstetrics", "স্ত্রীরোগ ও প্রসূতি");
-        DepartmentId laboratory = department(seeder, "LAB", "Laboratory", "ল্যাবরেটরি");
-        Set<Language> both = Set.of(Language.BN, Language.EN);
-        practitioner(
-                seeder,
-                "doctor-1",
-                new RegisterPractitioner(
-                        PractitionerId.random(),
-                        PersonName.of("ডা. মাহমুদা খাতুন", "Dr. Mahmuda Khatun"),
-                        PractitionerRole.DOCTOR,
-                        new BmdcRegistration(BmdcNumber.parse("A-23456"), renewal),
-                        "Internal Medicine",
-                        medicine,
-                        both,
-                        List.of("MBBS", "FCPS (Medicine)"),
-                        new ConsultationFees(Money.taka(800), Money.taka(500))));
-        practitioner(
-                seeder,
-                "doctor-2",
-                new RegisterPractitioner(
-                        PractitionerId.random(),
-                        PersonName.of("ডা. সাইফুল ইসলাম", "Dr. Saiful Islam"),
-                        PractitionerRole.DOCTOR,
-                        new BmdcRegistration(BmdcNumber.parse("A-31877"), renewal),
-                        "Cardiology",
-                        medicine,
-                        both,
-                        List.of("MBBS", "MD (Cardiology)"),
-                        new ConsultationFees(Money.taka(1200), Money.taka(700))));
-        practitioner(
-                seeder,
-                "doctor-3",
-                new RegisterPractitioner(
-                        PractitionerId.random(),
-                        PersonName.of("ডা. নাসরিন সুলতানা", "Dr. Nasrin Sultana"),
-                        PractitionerRole.DOCTOR,
-                        new BmdcRegistration(BmdcNumber.parse("A-40211"), renewal),
-                        "Paediatrics",
-                        paediatrics,
-                        Set.of(Language.BN),
-                        List.of("MBBS", "DCH"),
-                        new ConsultationFees(Money.taka(700), Money.taka(400))));
-        practitioner(
-                seeder,
-                "doctor-4",
-                new RegisterPractitioner(
-                        PractitionerId.random(),
-                        PersonName.of("ডা. ফারহানা আহমেদ", "Dr. Farhana Ahmed"),
-                        PractitionerRole.DOCTOR,
-                        new BmdcRegistration(BmdcNumber.parse("A-28754"), renewal),
-                        "Obstetrics and Gynaecology",
-                        gynaecology,
-                        both,
-                        List.of("MBBS", "FCPS (Obs & Gynae)"),
-                        new ConsultationFees(Money.taka(1000), Money.taka(600))));
-        practitioner(
-                seeder,
-                "nurse-1",
-                new RegisterPractitioner(
-                        PractitionerId.random(),
-                        PersonName.of("রীনা বিশ্বাস", "Rina Biswas"),
-                        PractitionerRole.NURSE,
-                        null,
-                        "Outpatient nursing",
-                        medicine,
-                        Set.of(Language.BN),
-                        List.of("BSc Nursing"),
-                        null));
-        practitioner(
-                seeder,
-                "technician-1",
-                new RegisterPractitioner(
-                        PractitionerId.random(),
-                        PersonName.of("জুয়েল মিয়া", "Jewel Mia"),
-                        PractitionerRole.TECHNICIAN,
-                        null,
-                        "Clinical pathology",
-                        laboratory,
-                        Set.of(Language.BN),
-                        List.of("Diploma in Medical Technology (Laboratory)"),
-                        null));
-    }
-
-    private DepartmentId department(Authentication seeder, String code, String english, String bangla) {
-        return commands.sendAs(
-                seeder,
-                new CreateDepartment(
-                        DepartmentId.random(), DepartmentName.of(english, bangla), DepartmentCode.parse(code)),
-                "demo-department-" + code,
-                "demo-seed");
-    }
-
-    private void practitioner(Authentication seeder, String key, RegisterPractitioner command) {
-        commands.sendAs(seeder, command, "demo-practitioner-" + key, "demo-seed");
+        for (String[] c : rows("/demo/practitioners.csv")) {
+            RegisterPractitioner command = new RegisterPractitioner(
+                    PractitionerId.random(),
+                    PersonName.of(c[1], c[2]),
+                    PractitionerRole.valueOf(c[3]),
+                    c[4].isEmpty() ? null : new BmdcRegistration(BmdcNumber.parse(c[4]), renewal),
+                    c[5],
+                    departments.get(c[6]),
+                    Arrays.stream(c[7].split(";")).map(Language::valueOf).collect(Collectors.toSet()),
+                    List.of(c[8].split(";")),
+                    c[9].isEmpty() ? null : new ConsultationFees(Money.taka(c[9]), Money.taka(c[10])));
+            commands.sendAs(seeder, command, "demo-practitioner-" + c[0], "demo-seed");
+        }
     }
 
     static String username(Role role) {
@@ -209,33 +139,37 @@ class DemoDataSeeder implements ApplicationRunner {
     }
 
     static List<RegisterPatient> patients(LocalDate today) {
-        var in = Objects.requireNonNull(DemoDataSeeder.class.getResourceAsStream("/demo/patients.csv"));
         List<RegisterPatient> patients = new ArrayList<>();
+        int n = 0;
+        for (String[] c : rows("/demo/patients.csv")) {
+            n++;
+            BirthDate birthDate = c[3].isEmpty()
+                    ? BirthDate.fromAge(Integer.parseInt(c[4]), today)
+                    : BirthDate.exact(LocalDate.parse(c[3]), today);
+            Language language = n % 3 == 0 ? Language.EN : Language.BN;
+            patients.add(new RegisterPatient(
+                    PatientId.random(),
+                    new PatientDemographics(PersonName.of(c[0], c[1]), Sex.valueOf(c[2]), birthDate, null),
+                    PatientIdentifiers.none(),
+                    new PatientContact(
+                            PhoneNumber.mobile(c[5]), null, Address.of(c[6], c[7], null, null), null, language),
+                    new CommunicationConsent(true, false),
+                    null));
+        }
+        return patients;
+    }
+
+    /** The data rows of a demo CSV file: comment lines (#) and the header skipped; no quoting is used. */
+    private static List<String[]> rows(String resource) {
+        var in = Objects.requireNonNull(DemoDataSeeder.class.getResourceAsStream(resource), resource);
         try (var reader = new BufferedReader(new InputStreamReader(in, StandardCharsets.UTF_8))) {
-            int n = 0;
-            for (String line; (line = reader.readLine()) != null; ) {
-                if (line.startsWith("#") || line.startsWith("name_bn,")) {
-                    continue;
-                }
-                String[] c = line.split(",", -1);
-                n++;
-                BirthDate birthDate = c[3].isEmpty()
-                        ? BirthDate.fromAge(Integer.parseInt(c[4]), today)
-                        : BirthDate.exact(LocalDate.parse(c[3]), today);
-                PersonName name = PersonName.of(c[0], c[1]);
-                PhoneNumber phone = PhoneNumber.mobile(c[5]);
-                Language language = n % 3 == 0 ? Language.EN : Language.BN;
-                patients.add(new RegisterPatient(
-                        PatientId.random(),
-                        new PatientDemographics(name, Sex.valueOf(c[2]), birthDate, null),
-                        PatientIdentifiers.none(),
-                        new PatientContact(phone, null, Address.of(c[6], c[7], null, null), null, language),
-                        new CommunicationConsent(true, false),
-                        null));
-            }
+            return reader.lines()
+                    .filter(line -> !line.startsWith("#"))
+                    .skip(1)
+                    .map(line -> line.split(",", -1))
+                    .toList();
         } catch (IOException e) {
             throw new UncheckedIOException(e);
         }
-        return patients;
     }
 }
