@@ -4,9 +4,12 @@ import ch.qos.logback.classic.Level;
 import ch.qos.logback.classic.LoggerContext;
 import java.io.PrintStream;
 import java.nio.file.Path;
+import java.sql.Connection;
+import java.sql.SQLException;
 import java.util.ArrayList;
 import java.util.List;
 import java.util.Map;
+import org.carelog.infra.audit.AuditTrailVerification;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
 
@@ -30,6 +33,7 @@ public final class BackupTool {
     private static final String USAGE_TEXT =
             """
             Usage: carelog-backup.sh COMMAND FILE [options]
+                   carelog-backup.sh verify-audit [options]
 
             Commands:
               backup FILE    write a consistent snapshot of the database to FILE (a new file)
@@ -39,6 +43,8 @@ public final class BackupTool {
                                  data backups never hold them. Take one after every erasure and
                                  destroy the older ones, or an erased patient's key comes back.
               restore-keys FILE  restore a key backup into the (empty) key table of a restored database
+              verify-audit   check the hash chains over the event store and the staff audit;
+                             prints the first broken link, or the head hashes to keep elsewhere
 
             Options:
               --url URL          JDBC URL (env CARELOG_DB_URL, default %s)
@@ -57,7 +63,8 @@ public final class BackupTool {
         System.exit(run(args, System.getenv(), System.out, System.err));
     }
 
-    static int run(String[] args, Map<String, String> env, PrintStream out, PrintStream err) {
+    /** Runs one command; returns the exit code. Public for tests and for embedding in other tools. */
+    public static int run(String[] args, Map<String, String> env, PrintStream out, PrintStream err) {
         Arguments arguments;
         try {
             arguments = Arguments.parse(args, env);
@@ -124,6 +131,9 @@ public final class BackupTool {
                     return OK;
                 }
             }
+            case "verify-audit" -> {
+                return verifyAudit(target, progress);
+            }
             case "verify" -> {
                 try (BackupArchive archive = BackupArchive.open(arguments.file())) {
                     progress.line("Comparing " + target + " with " + arguments.file() + " (taken "
@@ -139,6 +149,30 @@ public final class BackupTool {
             }
             default -> throw new IllegalStateException(arguments.command());
         }
+    }
+
+    private static int verifyAudit(DatabaseTarget target, Progress progress) {
+        progress.line("Verifying the audit trail of " + target);
+        AuditTrailVerification.Result result;
+        try (Connection c = target.connect()) {
+            result = AuditTrailVerification.verify(c);
+        } catch (SQLException e) {
+            throw new BackupException("cannot verify the audit trail: " + e.getMessage(), e);
+        }
+        progress.line(String.format(
+                "Event store: %,d events and %,d gaps sealed and checked, %,d newer events not sealed yet;"
+                        + " head %s",
+                result.eventsChecked(), result.gapsChecked(), result.eventsUnsealed(), result.eventHeadHash()));
+        progress.line(String.format(
+                "Staff audit: %,d records checked, %,d not sealed yet; head %s",
+                result.auditRecordsChecked(), result.auditRecordsUnsealed(), result.auditHeadHash()));
+        if (result.intact()) {
+            progress.line("The audit trail is intact.");
+            return OK;
+        }
+        AuditTrailVerification.BrokenLink broken = result.firstBrokenLink();
+        progress.line("BROKEN: " + broken.chain() + " at position " + broken.position() + ": " + broken.reason());
+        return FAILED;
     }
 
     /** Without Spring Boot's logging set-up, logback would print every DEBUG line of Flyway and zonky. */
@@ -181,12 +215,14 @@ public final class BackupTool {
                     }
                 }
             }
-            if (positional.size() != 2) {
+            boolean withoutFile = positional.size() == 1 && positional.get(0).equals("verify-audit");
+            if (positional.size() != 2 && !withoutFile) {
                 throw new IllegalArgumentException("expected a command and a file");
             }
             String command = positional.get(0);
-            if (!List.of("backup", "restore", "verify", "backup-keys", "restore-keys")
-                    .contains(command)) {
+            if (!withoutFile
+                    && !List.of("backup", "restore", "verify", "backup-keys", "restore-keys")
+                            .contains(command)) {
                 throw new IllegalArgumentException("unknown command " + command);
             }
             if (urlGiven && dataDirectory != null) {
@@ -197,7 +233,7 @@ public final class BackupTool {
             }
             return new Arguments(
                     command,
-                    Path.of(positional.get(1)),
+                    withoutFile ? null : Path.of(positional.get(1)),
                     new DatabaseTarget(url, user, password),
                     dataDirectory,
                     countsOnly);

@@ -2,12 +2,15 @@ package org.carelog.infra.security;
 
 import java.sql.Timestamp;
 import java.time.Clock;
+import org.carelog.infra.audit.StaffAuditSeal;
 import org.springframework.jdbc.core.JdbcTemplate;
 import org.springframework.stereotype.Component;
+import org.springframework.transaction.annotation.Transactional;
 
 /**
  * The append-only record of privilege changes (table {@code staff_audit}): written in the transaction
- * of the change it describes, never updated or deleted (a trigger refuses both).
+ * of the change it describes, never updated or deleted (a trigger refuses both), and linked into a hash chain
+ * in the same transaction ({@link StaffAuditSeal}).
  */
 @Component
 class StaffAudit {
@@ -16,10 +19,12 @@ class StaffAudit {
 
     private final JdbcTemplate jdbc;
     private final Clock clock;
+    private final StaffAuditSeal seal;
 
-    StaffAudit(JdbcTemplate jdbc, Clock clock) {
+    StaffAudit(JdbcTemplate jdbc, Clock clock, StaffAuditSeal seal) {
         this.jdbc = jdbc;
         this.clock = clock;
+        this.seal = seal;
     }
 
     /** Who did it, in which request (either may be absent for the system), and what changed. */
@@ -29,7 +34,9 @@ class StaffAudit {
         }
     }
 
+    @Transactional
     void record(Change by, String action, String target, String oldValue, String newValue) {
+        seal.lock();
         jdbc.update(
                 "insert into staff_audit (occurred_at, actor, action, target, old_value, new_value, request_id,"
                         + " idempotency_key) values (?, ?, ?, ?, ?, ?, ?, ?)",
@@ -41,6 +48,7 @@ class StaffAudit {
                 newValue,
                 by.requestId(),
                 by.idempotencyKey());
+        seal.sealPending();
     }
 
     /** Whether this actor already made a change of this kind with this idempotency key. */
