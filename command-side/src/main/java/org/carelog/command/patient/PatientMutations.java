@@ -3,9 +3,7 @@ package org.carelog.command.patient;
 import graphql.schema.DataFetchingEnvironment;
 import java.time.Clock;
 import java.time.LocalDate;
-import java.util.UUID;
 import java.util.regex.Pattern;
-import org.carelog.api.common.CarelogException;
 import org.carelog.api.common.Text;
 import org.carelog.api.common.Violations;
 import org.carelog.api.patient.Address;
@@ -89,7 +87,7 @@ class PatientMutations {
     @PreAuthorize("hasAnyRole('RECEPTIONIST', 'ADMIN', 'DOCTOR', 'NURSE')")
     PatientPayload updatePatient(@Argument UpdatePatientInput input, DataFetchingEnvironment env) {
         Violations violations = new Violations();
-        PatientId patientId = violations.check("patientId", () -> patientId(input.patientId()));
+        PatientId patientId = violations.check("patientId", () -> PatientId.parse("patientId", input.patientId()));
         PatientDemographics demographics =
                 input.demographics() == null ? null : demographics(input.demographics(), violations);
         PatientIdentifiers identifiers =
@@ -113,7 +111,7 @@ class PatientMutations {
     @PreAuthorize("hasRole('ADMIN')")
     PatientPayload erasePatient(@Argument ErasePatientInput input, DataFetchingEnvironment env) {
         Violations violations = new Violations();
-        PatientId patientId = violations.check("patientId", () -> patientId(input.patientId()));
+        PatientId patientId = violations.check("patientId", () -> PatientId.parse("patientId", input.patientId()));
         if (input.legalBasis() == null) {
             violations.reject("legalBasis", "is required");
         }
@@ -185,13 +183,5 @@ class PatientMutations {
 
     private static CommunicationConsent consentOrNull(ConsentInput in) {
         return in == null ? null : consent(in);
-    }
-
-    private static PatientId patientId(String raw) {
-        try {
-            return new PatientId(UUID.fromString(raw));
-        } catch (IllegalArgumentException | NullPointerException e) {
-            throw CarelogException.validation("patientId", "is not a patient id");
-        }
     }
 }

@@ -2,8 +2,6 @@ package org.carelog.command.practitioner;
 
 import graphql.schema.DataFetchingEnvironment;
 import java.util.Set;
-import java.util.UUID;
-import org.carelog.api.common.CarelogException;
 import org.carelog.api.common.Money;
 import org.carelog.api.common.Violations;
 import org.carelog.api.patient.PersonName;
@@ -63,7 +61,8 @@ class PractitionerMutations {
     @PreAuthorize("hasRole('ADMIN')")
     DepartmentPayload renameDepartment(@Argument RenameDepartmentInput input, DataFetchingEnvironment env) {
         Violations violations = new Violations();
-        DepartmentId departmentId = Checks.as(violations, "departmentId", () -> departmentId(input.departmentId()));
+        DepartmentId departmentId =
+                Checks.as(violations, "departmentId", () -> DepartmentId.parse("departmentId", input.departmentId()));
         DepartmentName name = Checks.keep(violations, () -> DepartmentName.of(input.nameEn(), input.nameBn()));
         violations.throwIfAny();
         commands.send(new RenameDepartment(departmentId, name), input.idempotencyKey(), env);
@@ -77,7 +76,8 @@ class PractitionerMutations {
         PersonName name = Checks.keep(violations, () -> PersonName.of(input.nameBn(), input.nameEn()));
         BmdcRegistration bmdc = input.bmdc() == null ? null : bmdc(input.bmdc(), violations);
         ConsultationFees fees = input.fees() == null ? null : fees(input.fees(), violations);
-        DepartmentId departmentId = Checks.as(violations, "departmentId", () -> departmentId(input.departmentId()));
+        DepartmentId departmentId =
+                Checks.as(violations, "departmentId", () -> DepartmentId.parse("departmentId", input.departmentId()));
         violations.throwIfAny();
         PractitionerId registered = commands.send(
                 new RegisterPractitioner(
@@ -100,12 +100,12 @@ class PractitionerMutations {
     PractitionerPayload updatePractitionerProfile(
             @Argument UpdatePractitionerProfileInput input, DataFetchingEnvironment env) {
         Violations violations = new Violations();
-        PractitionerId practitionerId =
-                Checks.as(violations, "practitionerId", () -> practitionerId(input.practitionerId()));
+        PractitionerId practitionerId = Checks.as(
+                violations, "practitionerId", () -> PractitionerId.parse("practitionerId", input.practitionerId()));
         ConsultationFees fees = input.fees() == null ? null : fees(input.fees(), violations);
         DepartmentId departmentId = input.departmentId() == null
                 ? null
-                : Checks.as(violations, "departmentId", () -> departmentId(input.departmentId()));
+                : Checks.as(violations, "departmentId", () -> DepartmentId.parse("departmentId", input.departmentId()));
         violations.throwIfAny();
         commands.send(
                 new UpdatePractitionerProfile(
@@ -123,7 +123,7 @@ class PractitionerMutations {
     @MutationMapping
     @PreAuthorize("hasRole('ADMIN')")
     PractitionerPayload renewBmdcRegistration(@Argument RenewBmdcRegistrationInput input, DataFetchingEnvironment env) {
-        PractitionerId practitionerId = practitionerId(input.practitionerId());
+        PractitionerId practitionerId = PractitionerId.parse("practitionerId", input.practitionerId());
         commands.send(new RenewBmdcRegistration(practitionerId, input.expiresOn()), input.idempotencyKey(), env);
         return new PractitionerPayload(practitionerId.toString());
     }
@@ -137,21 +137,5 @@ class PractitionerMutations {
         Money newVisit = Checks.as(violations, "fees.newVisit", () -> Money.parse(in.newVisit()));
         Money followUp = Checks.as(violations, "fees.followUp", () -> Money.parse(in.followUp()));
         return new ConsultationFees(newVisit, followUp);
-    }
-
-    private static DepartmentId departmentId(String raw) {
-        try {
-            return new DepartmentId(UUID.fromString(raw));
-        } catch (IllegalArgumentException | NullPointerException e) {
-            throw CarelogException.validation("departmentId", "is not a department id");
-        }
-    }
-
-    private static PractitionerId practitionerId(String raw) {
-        try {
-            return new PractitionerId(UUID.fromString(raw));
-        } catch (IllegalArgumentException | NullPointerException e) {
-            throw CarelogException.validation("practitionerId", "is not a practitioner id");
-        }
     }
 }

@@ -5,7 +5,6 @@ import java.time.Clock;
 import java.time.LocalDate;
 import java.util.Base64;
 import java.util.List;
-import java.util.UUID;
 import org.axonframework.messaging.responsetypes.ResponseTypes;
 import org.axonframework.queryhandling.QueryGateway;
 import org.carelog.api.common.CarelogException;
@@ -43,12 +42,7 @@ class PatientQueries {
     @QueryMapping
     @PreAuthorize("hasAnyRole('RECEPTIONIST', 'ADMIN', 'DOCTOR', 'NURSE', 'BILLING', 'AUDITOR')")
     PatientView patient(@Argument String id) {
-        PatientId patientId;
-        try {
-            patientId = new PatientId(UUID.fromString(id));
-        } catch (IllegalArgumentException e) {
-            throw CarelogException.validation("id", "is not a patient id");
-        }
+        PatientId patientId = PatientId.parse("id", id);
         PatientSummary summary = queries.query(
                         new FindPatient(patientId), ResponseTypes.instanceOf(PatientSummary.class))
                 .join();

@@ -4,12 +4,10 @@ import java.time.Clock;
 import java.time.LocalDate;
 import java.util.List;
 import java.util.Map;
-import java.util.UUID;
 import java.util.function.Function;
 import java.util.stream.Collectors;
 import org.axonframework.messaging.responsetypes.ResponseTypes;
 import org.axonframework.queryhandling.QueryGateway;
-import org.carelog.api.common.CarelogException;
 import org.carelog.api.practitioner.DepartmentId;
 import org.carelog.api.practitioner.DepartmentSummary;
 import org.carelog.api.practitioner.FindDepartment;
@@ -56,7 +54,8 @@ class PractitionerQueries {
     @PreAuthorize(STAFF)
     DepartmentView department(@Argument String id) {
         DepartmentSummary summary = queries.query(
-                        new FindDepartment(departmentId(id, "id")), ResponseTypes.instanceOf(DepartmentSummary.class))
+                        new FindDepartment(DepartmentId.parse("id", id)),
+                        ResponseTypes.instanceOf(DepartmentSummary.class))
                 .join();
         return summary == null ? null : DepartmentView.of(summary, clock.getZone());
     }
@@ -64,7 +63,7 @@ class PractitionerQueries {
     @QueryMapping
     @PreAuthorize(STAFF)
     List<PractitionerView> practitioners(@Argument String departmentId, @Argument PractitionerRole role) {
-        DepartmentId department = departmentId == null ? null : departmentId(departmentId, "departmentId");
+        DepartmentId department = departmentId == null ? null : DepartmentId.parse("departmentId", departmentId);
         List<PractitionerSummary> found = queries.query(
                         new ListPractitioners(department, role),
                         ResponseTypes.multipleInstancesOf(PractitionerSummary.class))
@@ -78,12 +77,7 @@ class PractitionerQueries {
     @QueryMapping
     @PreAuthorize(STAFF)
     PractitionerView practitioner(@Argument String id) {
-        PractitionerId practitionerId;
-        try {
-            practitionerId = new PractitionerId(UUID.fromString(id));
-        } catch (IllegalArgumentException e) {
-            throw CarelogException.validation("id", "is not a practitioner id");
-        }
+        PractitionerId practitionerId = PractitionerId.parse("id", id);
         PractitionerSummary summary = queries.query(
                         new FindPractitioner(practitionerId), ResponseTypes.instanceOf(PractitionerSummary.class))
                 .join();
@@ -105,13 +99,5 @@ class PractitionerQueries {
     private List<DepartmentSummary> departmentList() {
         return queries.query(ListDepartments.all(), ResponseTypes.multipleInstancesOf(DepartmentSummary.class))
                 .join();
-    }
-
-    private static DepartmentId departmentId(String raw, String field) {
-        try {
-            return new DepartmentId(UUID.fromString(raw));
-        } catch (IllegalArgumentException e) {
-            throw CarelogException.validation(field, "is not a department id");
-        }
     }
 }
