@@ -80,12 +80,14 @@ class RestartTest {
         await().atMost(Duration.ofSeconds(30)).untilAsserted(() -> {
             JsonNode demo = second.graphql(
                     receptionist,
-                    "{ patients(first: 100) { edges { cursor } } departments { code } practitioners { id role } }",
+                    "{ patients(first: 100) { edges { cursor } } departments { code servicePoints { code } } practitioners { id role } }",
                     Map.of());
             assertThat(demo.at("/data/patients/edges").size())
                     .as("demo patients seeded once")
                     .isEqualTo(55);
             assertThat(demo.at("/data/departments").size()).isEqualTo(4);
+            assertThat(demo.at("/data/departments").findValuesAsText("code"))
+                    .contains("MED1", "MED2", "SC", "BILL", "PHAR");
             assertThat(demo.at("/data/practitioners").findValuesAsText("role"))
                     .containsExactlyInAnyOrder("DOCTOR", "DOCTOR", "DOCTOR", "DOCTOR", "NURSE", "TECHNICIAN");
         });

@@ -4,6 +4,7 @@ import java.time.LocalDate;
 import java.util.List;
 import org.carelog.api.patient.Language;
 import org.carelog.api.practitioner.PractitionerRole;
+import org.carelog.api.practitioner.ServicePointKind;
 
 /** GraphQL inputs and payloads of the department and practitioner mutations, as the schema declares them. */
 final class PractitionerInputs {
@@ -42,6 +43,21 @@ final class PractitionerInputs {
     record ConsultationFeesInput(String newVisit, String followUp) {}
 
     record DepartmentPayload(String departmentId) {}
+
+    record AddServicePointInput(
+            String idempotencyKey,
+            String departmentId,
+            String code,
+            String nameEn,
+            String nameBn,
+            ServicePointKind kind) {}
+
+    record RenameServicePointInput(
+            String idempotencyKey, String departmentId, String servicePointId, String nameEn, String nameBn) {}
+
+    record CloseServicePointInput(String idempotencyKey, String departmentId, String servicePointId, String reason) {}
+
+    record ServicePointPayload(String servicePointId, String departmentId) {}
 
     record PractitionerPayload(String practitionerId) {}
 }

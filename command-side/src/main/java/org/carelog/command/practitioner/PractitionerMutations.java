@@ -5,8 +5,10 @@ import java.util.Set;
 import org.carelog.api.common.Money;
 import org.carelog.api.common.Violations;
 import org.carelog.api.patient.PersonName;
+import org.carelog.api.practitioner.AddServicePoint;
 import org.carelog.api.practitioner.BmdcNumber;
 import org.carelog.api.practitioner.BmdcRegistration;
+import org.carelog.api.practitioner.CloseServicePoint;
 import org.carelog.api.practitioner.ConsultationFees;
 import org.carelog.api.practitioner.CreateDepartment;
 import org.carelog.api.practitioner.DepartmentCode;
@@ -15,17 +17,24 @@ import org.carelog.api.practitioner.DepartmentName;
 import org.carelog.api.practitioner.PractitionerId;
 import org.carelog.api.practitioner.RegisterPractitioner;
 import org.carelog.api.practitioner.RenameDepartment;
+import org.carelog.api.practitioner.RenameServicePoint;
 import org.carelog.api.practitioner.RenewBmdcRegistration;
+import org.carelog.api.practitioner.ServicePointCode;
+import org.carelog.api.practitioner.ServicePointId;
 import org.carelog.api.practitioner.UpdatePractitionerProfile;
 import org.carelog.command.common.CommandSender;
+import org.carelog.command.practitioner.PractitionerInputs.AddServicePointInput;
 import org.carelog.command.practitioner.PractitionerInputs.BmdcRegistrationInput;
+import org.carelog.command.practitioner.PractitionerInputs.CloseServicePointInput;
 import org.carelog.command.practitioner.PractitionerInputs.ConsultationFeesInput;
 import org.carelog.command.practitioner.PractitionerInputs.CreateDepartmentInput;
 import org.carelog.command.practitioner.PractitionerInputs.DepartmentPayload;
 import org.carelog.command.practitioner.PractitionerInputs.PractitionerPayload;
 import org.carelog.command.practitioner.PractitionerInputs.RegisterPractitionerInput;
 import org.carelog.command.practitioner.PractitionerInputs.RenameDepartmentInput;
+import org.carelog.command.practitioner.PractitionerInputs.RenameServicePointInput;
 import org.carelog.command.practitioner.PractitionerInputs.RenewBmdcRegistrationInput;
+import org.carelog.command.practitioner.PractitionerInputs.ServicePointPayload;
 import org.carelog.command.practitioner.PractitionerInputs.UpdatePractitionerProfileInput;
 import org.springframework.graphql.data.method.annotation.Argument;
 import org.springframework.graphql.data.method.annotation.MutationMapping;
@@ -67,6 +76,53 @@ class PractitionerMutations {
         violations.throwIfAny();
         commands.send(new RenameDepartment(departmentId, name), input.idempotencyKey(), env);
         return new DepartmentPayload(departmentId.toString());
+    }
+
+    @MutationMapping
+    @PreAuthorize("hasRole('ADMIN')")
+    ServicePointPayload addServicePoint(@Argument AddServicePointInput input, DataFetchingEnvironment env) {
+        Violations violations = new Violations();
+        DepartmentId departmentId = department(input.departmentId(), violations);
+        ServicePointCode code = Checks.as(violations, "code", () -> ServicePointCode.parse(input.code()));
+        DepartmentName name = Checks.keep(violations, () -> DepartmentName.of(input.nameEn(), input.nameBn()));
+        violations.throwIfAny();
+        ServicePointId servicePointId = ServicePointId.random();
+        commands.send(
+                new AddServicePoint(departmentId, servicePointId, code, name, input.kind()),
+                input.idempotencyKey(),
+                env);
+        return new ServicePointPayload(servicePointId.toString(), departmentId.toString());
+    }
+
+    @MutationMapping
+    @PreAuthorize("hasRole('ADMIN')")
+    ServicePointPayload renameServicePoint(@Argument RenameServicePointInput input, DataFetchingEnvironment env) {
+        Violations violations = new Violations();
+        DepartmentId departmentId = department(input.departmentId(), violations);
+        ServicePointId servicePointId = servicePoint(input.servicePointId(), violations);
+        DepartmentName name = Checks.keep(violations, () -> DepartmentName.of(input.nameEn(), input.nameBn()));
+        violations.throwIfAny();
+        commands.send(new RenameServicePoint(departmentId, servicePointId, name), input.idempotencyKey(), env);
+        return new ServicePointPayload(servicePointId.toString(), departmentId.toString());
+    }
+
+    @MutationMapping
+    @PreAuthorize("hasRole('ADMIN')")
+    ServicePointPayload closeServicePoint(@Argument CloseServicePointInput input, DataFetchingEnvironment env) {
+        Violations violations = new Violations();
+        DepartmentId departmentId = department(input.departmentId(), violations);
+        ServicePointId servicePointId = servicePoint(input.servicePointId(), violations);
+        violations.throwIfAny();
+        commands.send(new CloseServicePoint(departmentId, servicePointId, input.reason()), input.idempotencyKey(), env);
+        return new ServicePointPayload(servicePointId.toString(), departmentId.toString());
+    }
+
+    private static DepartmentId department(String raw, Violations violations) {
+        return Checks.as(violations, "departmentId", () -> DepartmentId.parse("departmentId", raw));
+    }
+
+    private static ServicePointId servicePoint(String raw, Violations violations) {
+        return Checks.as(violations, "servicePointId", () -> ServicePointId.parse("servicePointId", raw));
     }
 
     @MutationMapping

@@ -5,6 +5,8 @@ import org.carelog.api.practitioner.BmdcNumber;
 import org.carelog.api.practitioner.DepartmentCode;
 import org.carelog.api.practitioner.DepartmentId;
 import org.carelog.api.practitioner.PractitionerId;
+import org.carelog.api.practitioner.ServicePointCode;
+import org.carelog.api.practitioner.ServicePointId;
 
 /**
  * The command side's set-based view of departments and practitioners, which no single aggregate can
@@ -29,4 +31,17 @@ public interface PractitionerRegistry {
      * was); otherwise the practitioner who holds it.
      */
     Optional<PractitionerId> claimBmdcNumber(PractitionerId practitioner, BmdcNumber number);
+
+    /**
+     * Claims a code for a new service point of a department. Empty when the code is now this service
+     * point's (or already was); otherwise the service point that holds it (closed ones keep theirs).
+     */
+    Optional<ServicePointId> claimServicePointCode(
+            DepartmentId department, ServicePointId servicePoint, ServicePointCode code);
+
+    /** Marks a service point closed: nothing new is scheduled or queued there. */
+    void closeServicePoint(ServicePointId servicePoint);
+
+    /** The department of a service point that exists and is open; empty otherwise. */
+    Optional<DepartmentId> openServicePointDepartment(ServicePointId servicePoint);
 }

@@ -28,6 +28,7 @@ import org.carelog.api.patient.PersonName;
 import org.carelog.api.patient.PhoneNumber;
 import org.carelog.api.patient.RegisterPatient;
 import org.carelog.api.patient.Sex;
+import org.carelog.api.practitioner.AddServicePoint;
 import org.carelog.api.practitioner.BmdcNumber;
 import org.carelog.api.practitioner.BmdcRegistration;
 import org.carelog.api.practitioner.ConsultationFees;
@@ -38,6 +39,9 @@ import org.carelog.api.practitioner.DepartmentName;
 import org.carelog.api.practitioner.PractitionerId;
 import org.carelog.api.practitioner.PractitionerRole;
 import org.carelog.api.practitioner.RegisterPractitioner;
+import org.carelog.api.practitioner.ServicePointCode;
+import org.carelog.api.practitioner.ServicePointId;
+import org.carelog.api.practitioner.ServicePointKind;
 import org.carelog.command.common.CommandSender;
 import org.carelog.infra.security.StaffAccounts;
 import org.slf4j.Logger;
@@ -106,7 +110,7 @@ class DemoDataSeeder implements ApplicationRunner {
                 DEMO_ROLES.stream().map(DemoDataSeeder::username).toList());
     }
 
-    /** The departments and their staff (demo/departments.csv, demo/practitioners.csv). */
+    /** The departments, their service points and staff (demo/departments.csv, service-points.csv, practitioners.csv). */
     private void seedFacility(Authentication seeder) {
         Map<String, DepartmentId> departments = new HashMap<>();
         for (String[] c : rows("/demo/departments.csv")) {
@@ -117,6 +121,18 @@ class DemoDataSeeder implements ApplicationRunner {
                     "demo-department-" + c[0],
                     "demo-seed");
             departments.put(c[0], id);
+        }
+        for (String[] c : rows("/demo/service-points.csv")) {
+            commands.sendAs(
+                    seeder,
+                    new AddServicePoint(
+                            departments.get(c[1]),
+                            ServicePointId.random(),
+                            ServicePointCode.parse(c[0]),
+                            DepartmentName.of(c[3], c[4]),
+                            ServicePointKind.valueOf(c[2])),
+                    "demo-service-point-" + c[0],
+                    "demo-seed");
         }
         LocalDate renewal = LocalDate.now(clock).plusYears(3);
         for (String[] c : rows("/demo/practitioners.csv")) {

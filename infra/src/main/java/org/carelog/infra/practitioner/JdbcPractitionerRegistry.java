@@ -6,6 +6,8 @@ import org.carelog.api.practitioner.BmdcNumber;
 import org.carelog.api.practitioner.DepartmentCode;
 import org.carelog.api.practitioner.DepartmentId;
 import org.carelog.api.practitioner.PractitionerId;
+import org.carelog.api.practitioner.ServicePointCode;
+import org.carelog.api.practitioner.ServicePointId;
 import org.carelog.command.practitioner.PractitionerRegistry;
 import org.springframework.jdbc.core.JdbcTemplate;
 import org.springframework.stereotype.Component;
@@ -65,5 +67,39 @@ class JdbcPractitionerRegistry implements PractitionerRegistry {
                 UUID.class,
                 number.value());
         return practitioner.value().equals(holder) ? Optional.empty() : Optional.of(new PractitionerId(holder));
+    }
+
+    @Override
+    public Optional<ServicePointId> claimServicePointCode(
+            DepartmentId department, ServicePointId servicePoint, ServicePointCode code) {
+        int inserted = jdbc.update(
+                "insert into service_point_registry (service_point_id, department_id, code) values (?, ?, ?)"
+                        + " on conflict do nothing",
+                servicePoint.value(),
+                department.value(),
+                code.value());
+        if (inserted == 1) {
+            return Optional.empty();
+        }
+        UUID holder = jdbc.queryForObject(
+                "select service_point_id from service_point_registry where code = ?", UUID.class, code.value());
+        return servicePoint.value().equals(holder) ? Optional.empty() : Optional.of(new ServicePointId(holder));
+    }
+
+    @Override
+    public void closeServicePoint(ServicePointId servicePoint) {
+        jdbc.update("update service_point_registry set closed = true where service_point_id = ?", servicePoint.value());
+    }
+
+    @Override
+    public Optional<DepartmentId> openServicePointDepartment(ServicePointId servicePoint) {
+        return jdbc
+                .queryForList(
+                        "select department_id from service_point_registry where service_point_id = ? and not closed",
+                        UUID.class,
+                        servicePoint.value())
+                .stream()
+                .findFirst()
+                .map(DepartmentId::new);
     }
 }

@@ -23,6 +23,12 @@ class PractitionerDirectoryTest extends IntegrationTest {
             "mutation($input: RegisterPractitionerInput!) { registerPractitioner(input: $input) { practitionerId } }";
     static final String UPDATE = "mutation($input: UpdatePractitionerProfileInput!) {"
             + " updatePractitionerProfile(input: $input) { practitionerId } }";
+    static final String ADD_SERVICE_POINT = "mutation($input: AddServicePointInput!) {"
+            + " addServicePoint(input: $input) { servicePointId departmentId } }";
+    static final String RENAME_SERVICE_POINT =
+            "mutation($input: RenameServicePointInput!) {" + " renameServicePoint(input: $input) { servicePointId } }";
+    static final String CLOSE_SERVICE_POINT =
+            "mutation($input: CloseServicePointInput!) {" + " closeServicePoint(input: $input) { servicePointId } }";
     static final String PRACTITIONER = "query($id: ID!) { practitioner(id: $id) { nameEn nameBn role specialty"
             + " qualifications languages bmdc { number expiresOn } department { code nameEn }"
             + " fees { newVisit { amount currency } followUp { amount currency } } } }";
@@ -129,6 +135,115 @@ class PractitionerDirectoryTest extends IntegrationTest {
         data(post(credentials(Role.ADMIN), REGISTER, Map.of("input", doctor)));
         JsonNode again = json(post(credentials(Role.ADMIN), REGISTER, Map.of("input", doctor)));
         assertThat(again.at("/errors/0/extensions/code").asText()).isEqualTo("CONFLICT");
+    }
+
+    @Test
+    void servicePointsAreOpenedRenamedAndClosedByAdminAndListedWithTheirDepartment() {
+        long n = unique();
+        String code = ("S" + n).substring(0, Math.min(8, ("S" + n).length()));
+        String departmentId = data(post(
+                        credentials(Role.ADMIN),
+                        CREATE_DEPARTMENT,
+                        Map.of("input", Map.of("code", code, "nameEn", "Test Surgery", "nameBn", "পরীক্ষা সার্জারি"))))
+                .at("/createDepartment/departmentId")
+                .asText();
+        Map<String, Object> chamber = Map.of(
+                "departmentId",
+                departmentId,
+                "code",
+                code.toLowerCase() + "c",
+                "nameEn",
+                "Chamber 1",
+                "nameBn",
+                "চেম্বার ১",
+                "kind",
+                "CHAMBER");
+        long before = eventCount();
+        JsonNode refused = json(post(credentials(Role.RECEPTIONIST), ADD_SERVICE_POINT, Map.of("input", chamber)));
+        assertThat(refused.at("/errors/0/extensions/code").asText()).isEqualTo("FORBIDDEN");
+        assertThat(eventCount()).isEqualTo(before);
+
+        String servicePointId = data(post(credentials(Role.ADMIN), ADD_SERVICE_POINT, Map.of("input", chamber)))
+                .at("/addServicePoint/servicePointId")
+                .asText();
+        JsonNode taken = json(post(credentials(Role.ADMIN), ADD_SERVICE_POINT, Map.of("input", chamber)));
+        assertThat(taken.at("/errors/0/extensions/code").asText()).isEqualTo("CONFLICT");
+        assertThat(taken.at("/errors/0/extensions/field").asText()).isEqualTo("code");
+        JsonNode invalid = json(post(
+                credentials(Role.ADMIN),
+                ADD_SERVICE_POINT,
+                Map.of(
+                        "input",
+                        Map.of(
+                                "departmentId",
+                                departmentId,
+                                "code",
+                                "9",
+                                "nameEn",
+                                "X",
+                                "nameBn",
+                                "Latin",
+                                "kind",
+                                "ROOM"))));
+        assertThat(invalid.at("/errors/0/extensions/code").asText()).isEqualTo("VALIDATION");
+        assertThat(invalid.at("/errors/0/extensions/violations").findValuesAsText("field"))
+                .containsExactlyInAnyOrder("code", "nameBn");
+        assertThat(eventCount()).isEqualTo(before + 1);
+
+        data(post(
+                credentials(Role.ADMIN),
+                RENAME_SERVICE_POINT,
+                Map.of(
+                        "input",
+                        Map.of(
+                                "departmentId",
+                                departmentId,
+                                "servicePointId",
+                                servicePointId,
+                                "nameEn",
+                                "Chamber 1 (Hernia)",
+                                "nameBn",
+                                "চেম্বার ১ (হার্নিয়া)"))));
+        String department = "query($id: ID!) { department(id: $id) { servicePoints { id code nameEn kind open"
+                + " department { code } } } }";
+        await().atMost(Duration.ofSeconds(20)).untilAsserted(() -> {
+            JsonNode points = data(post(credentials(Role.NURSE), department, Map.of("id", departmentId)))
+                    .at("/department/servicePoints");
+            assertThat(points.size()).isEqualTo(1);
+            assertThat(points.at("/0/code").asText()).isEqualTo(code + "C");
+            assertThat(points.at("/0/nameEn").asText()).isEqualTo("Chamber 1 (Hernia)");
+            assertThat(points.at("/0/open").asBoolean()).isTrue();
+            assertThat(points.at("/0/department/code").asText()).isEqualTo(code);
+        });
+
+        JsonNode noReason = json(post(
+                credentials(Role.ADMIN),
+                CLOSE_SERVICE_POINT,
+                Map.of(
+                        "input",
+                        Map.of("departmentId", departmentId, "servicePointId", servicePointId, "reason", " "))));
+        assertThat(noReason.at("/errors/0/extensions/field").asText()).isEqualTo("reason");
+        data(post(
+                credentials(Role.ADMIN),
+                CLOSE_SERVICE_POINT,
+                Map.of(
+                        "input",
+                        Map.of(
+                                "departmentId",
+                                departmentId,
+                                "servicePointId",
+                                servicePointId,
+                                "reason",
+                                "Room given to radiology"))));
+        await().atMost(Duration.ofSeconds(20)).untilAsserted(() -> {
+            JsonNode point = data(post(
+                            credentials(Role.RECEPTIONIST),
+                            "query($id: ID!) { servicePoint(id: $id) { open closedAt } }",
+                            Map.of("id", servicePointId)))
+                    .get("servicePoint");
+            assertThat(point.get("open").asBoolean()).isFalse();
+            assertThat(point.get("closedAt").isNull()).isFalse();
+        });
     }
 
     private static JsonNode data(java.net.http.HttpResponse<String> response) {

@@ -7,13 +7,18 @@ import org.axonframework.queryhandling.QueryHandler;
 import org.carelog.api.practitioner.DepartmentSummary;
 import org.carelog.api.practitioner.FindDepartment;
 import org.carelog.api.practitioner.FindPractitioner;
+import org.carelog.api.practitioner.FindServicePoint;
 import org.carelog.api.practitioner.ListDepartments;
 import org.carelog.api.practitioner.ListPractitioners;
+import org.carelog.api.practitioner.ListServicePoints;
 import org.carelog.api.practitioner.PractitionerSummary;
+import org.carelog.api.practitioner.ServicePointSummary;
 import org.carelog.projection.practitioner.DepartmentDirectoryEntry;
 import org.carelog.projection.practitioner.DepartmentDirectoryRepository;
 import org.carelog.projection.practitioner.PractitionerDirectoryEntry;
 import org.carelog.projection.practitioner.PractitionerDirectoryRepository;
+import org.carelog.projection.practitioner.ServicePointDirectoryEntry;
+import org.carelog.projection.practitioner.ServicePointDirectoryRepository;
 import org.springframework.stereotype.Component;
 import org.springframework.transaction.annotation.Transactional;
 
@@ -23,10 +28,34 @@ class PractitionerQueryHandler {
 
     private final DepartmentDirectoryRepository departments;
     private final PractitionerDirectoryRepository practitioners;
+    private final ServicePointDirectoryRepository servicePoints;
 
-    PractitionerQueryHandler(DepartmentDirectoryRepository departments, PractitionerDirectoryRepository practitioners) {
+    PractitionerQueryHandler(
+            DepartmentDirectoryRepository departments,
+            PractitionerDirectoryRepository practitioners,
+            ServicePointDirectoryRepository servicePoints) {
         this.departments = departments;
         this.practitioners = practitioners;
+        this.servicePoints = servicePoints;
+    }
+
+    @QueryHandler
+    @Transactional(readOnly = true)
+    ServicePointSummary find(FindServicePoint query) {
+        return servicePoints
+                .findById(query.servicePointId().value())
+                .map(ServicePointDirectoryEntry::toSummary)
+                .orElse(null);
+    }
+
+    @QueryHandler
+    @Transactional(readOnly = true)
+    List<ServicePointSummary> list(ListServicePoints query) {
+        List<ServicePointDirectoryEntry> rows = query.departmentId() == null
+                ? servicePoints.findAllByOrderByCode()
+                : servicePoints.findByDepartmentIdOrderByCode(
+                        query.departmentId().value());
+        return rows.stream().map(ServicePointDirectoryEntry::toSummary).toList();
     }
 
     @QueryHandler

@@ -11,6 +11,8 @@ import org.carelog.api.practitioner.ConsultationFees;
 import org.carelog.api.practitioner.DepartmentSummary;
 import org.carelog.api.practitioner.PractitionerRole;
 import org.carelog.api.practitioner.PractitionerSummary;
+import org.carelog.api.practitioner.ServicePointKind;
+import org.carelog.api.practitioner.ServicePointSummary;
 
 /** The GraphQL shapes of the department and practitioner directories, made from shared-api results. */
 final class PractitionerViews {
@@ -64,6 +66,33 @@ final class PractitionerViews {
                     ConsultationFeesView.of(p.fees()),
                     local(p.registeredAt(), zone),
                     local(p.updatedAt(), zone));
+        }
+    }
+
+    record ServicePointView(
+            String id,
+            String departmentId,
+            String code,
+            String nameEn,
+            String nameBn,
+            ServicePointKind kind,
+            boolean open,
+            OffsetDateTime createdAt,
+            OffsetDateTime updatedAt,
+            OffsetDateTime closedAt) {
+
+        static ServicePointView of(ServicePointSummary s, ZoneId zone) {
+            return new ServicePointView(
+                    s.servicePointId(),
+                    s.departmentId(),
+                    s.code(),
+                    s.nameEn(),
+                    s.nameBn(),
+                    s.kind(),
+                    s.closedAt() == null,
+                    local(s.createdAt(), zone),
+                    local(s.updatedAt(), zone),
+                    s.closedAt() == null ? null : local(s.closedAt(), zone));
         }
     }
 

@@ -20,6 +20,18 @@ public final class Text {
         return folded.isEmpty() ? null : folded;
     }
 
+    /** Cleaned text that must be given (a reason, a note): VALIDATION on {@code field} when blank or too long. */
+    public static String required(String field, String raw, int maxLength) {
+        String clean = clean(raw);
+        if (clean == null) {
+            throw CarelogException.validation(field, "is required");
+        }
+        if (clean.length() > maxLength) {
+            throw CarelogException.validation(field, "is longer than " + maxLength + " characters");
+        }
+        return clean;
+    }
+
     public static boolean isBlank(String raw) {
         return clean(raw) == null;
     }

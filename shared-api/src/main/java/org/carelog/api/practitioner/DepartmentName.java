@@ -5,7 +5,7 @@ import org.carelog.api.common.Text;
 import org.carelog.api.common.Violations;
 
 /**
- * A department's name in English and in Bangla, both required (signs and slips show both). Letters
+ * A department's or service point's name in English and in Bangla, both required (signs and slips show both). Letters
  * must be of the right script; digits, spaces and {@code & ( ) - / , . '} are allowed.
  */
 public record DepartmentName(String english, String bangla) {
