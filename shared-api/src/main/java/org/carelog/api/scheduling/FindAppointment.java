@@ -1,0 +1,4 @@
+package org.carelog.api.scheduling;
+
+/** One appointment with its whole history. */
+public record FindAppointment(AppointmentId appointmentId) {}
