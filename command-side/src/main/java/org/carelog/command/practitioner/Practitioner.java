@@ -14,6 +14,7 @@ import java.util.Set;
 import org.axonframework.commandhandling.CommandHandler;
 import org.axonframework.eventsourcing.EventSourcingHandler;
 import org.axonframework.modelling.command.AggregateIdentifier;
+import org.axonframework.modelling.command.AggregateMember;
 import org.axonframework.spring.stereotype.Aggregate;
 import org.carelog.api.common.CarelogException;
 import org.carelog.api.common.Money;
@@ -37,12 +38,13 @@ import org.carelog.api.practitioner.PractitionerTransferred;
 import org.carelog.api.practitioner.RegisterPractitioner;
 import org.carelog.api.practitioner.RenewBmdcRegistration;
 import org.carelog.api.practitioner.UpdatePractitionerProfile;
+import org.carelog.command.scheduling.PractitionerAvailability;
 
 /**
  * A practitioner of the facility: role, BMDC registration (doctors and dentists), specialty,
  * department, languages, qualifications and consultation fees. Whether a department exists and
  * whether a BMDC number is free come from the {@link PractitionerRegistry}; today's date from the
- * application's clock.
+ * application's clock. Availability and leave are kept by its {@link PractitionerAvailability}.
  */
 @Aggregate
 class Practitioner {
@@ -59,6 +61,10 @@ class Practitioner {
     private Set<Language> languages;
     private List<String> qualifications;
     private ConsultationFees fees;
+
+    /** Weekly sessions, one-off changes and leave (package scheduling). */
+    @AggregateMember
+    private final PractitionerAvailability availability = new PractitionerAvailability();
 
     Practitioner() {
         // for Axon
