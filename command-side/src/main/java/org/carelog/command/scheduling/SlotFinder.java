@@ -33,6 +33,9 @@ public class SlotFinder {
     /** How far ahead a search looks when no end date is given, and at most. */
     public static final int MAX_DAYS = 62;
 
+    /** The form of the GraphQL DateTime scalar, so alternatives read like every other time. */
+    private static final DateTimeFormatter DATE_TIME = DateTimeFormatter.ofPattern("uuuu-MM-dd'T'HH:mm:ss.SSSXXX");
+
     private static final DateTimeFormatter WHEN = DateTimeFormatter.ofPattern("EEE d MMM yyyy HH:mm", Locale.ENGLISH);
 
     private final SchedulingRegistry registry;
@@ -188,9 +191,8 @@ public class SlotFinder {
                         "practitionerId", c.clinician().practitionerId().toString(),
                         "practitionerName", c.clinician().displayName(),
                         "servicePointId", c.slot().servicePointId().toString(),
-                        "start",
-                                c.slot().start().atZone(zone).toOffsetDateTime().toString(),
-                        "end", c.slot().end().atZone(zone).toOffsetDateTime().toString(),
+                        "start", DATE_TIME.format(c.slot().start().atZone(zone)),
+                        "end", DATE_TIME.format(c.slot().end().atZone(zone)),
                         "freePlaces", c.freePlaces()))
                 .toList();
     }

@@ -20,4 +20,7 @@ public interface PractitionerDirectoryRepository extends JpaRepository<Practitio
 
     List<PractitionerDirectoryEntry> findByDepartmentIdAndRoleOrderByDisplayNameAscPractitionerIdAsc(
             UUID departmentId, PractitionerRole role);
+
+    /** Practitioners of a specialty, ignoring case (for scheduling by specialty). */
+    List<PractitionerDirectoryEntry> findBySpecialtyIgnoreCase(String specialty);
 }
