@@ -4,7 +4,9 @@ import com.fasterxml.jackson.databind.DeserializationFeature;
 import com.fasterxml.jackson.databind.ObjectMapper;
 import com.fasterxml.jackson.databind.SerializationFeature;
 import com.fasterxml.jackson.databind.json.JsonMapper;
+import java.sql.SQLException;
 import org.axonframework.commandhandling.CommandBus;
+import org.axonframework.common.jdbc.PersistenceExceptionResolver;
 import org.axonframework.config.ConfigurerModule;
 import org.axonframework.eventhandling.PropagatingErrorHandler;
 import org.axonframework.eventhandling.tokenstore.jdbc.TokenSchema;
@@ -87,6 +89,30 @@ class AxonConfiguration {
     SagaSqlSchema sagaSqlSchema() {
         return new PostgresSagaSqlSchema();
     }
+
+    /**
+     * Recognises the event store's unique (aggregate, sequence) key by PostgreSQL's SQL state 23505, so a
+     * concurrent append by another process becomes Axon's {@code ConcurrencyException} (re-decided by
+     * the caller, or CONFLICT), not an opaque store error. Axon's default resolver compares vendor error
+     * codes, which the PostgreSQL driver leaves at 0.
+     */
+    @Bean
+    PersistenceExceptionResolver persistenceExceptionResolver() {
+        return exception -> {
+            for (Throwable t = exception; t != null; t = t.getCause()) {
+                if (t instanceof SQLException sql
+                        && (UNIQUE_VIOLATION.equals(sql.getSQLState())
+                                || (sql.getNextException() != null
+                                        && UNIQUE_VIOLATION.equals(
+                                                sql.getNextException().getSQLState())))) {
+                    return true;
+                }
+            }
+            return false;
+        };
+    }
+
+    private static final String UNIQUE_VIOLATION = "23505";
 
     @Bean
     CorrelationDataProvider messageOriginProvider() {
