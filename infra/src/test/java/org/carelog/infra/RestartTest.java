@@ -90,6 +90,19 @@ class RestartTest {
                     .contains("MED1", "MED2", "SC", "BILL", "PHAR");
             assertThat(demo.at("/data/practitioners").findValuesAsText("role"))
                     .containsExactlyInAnyOrder("DOCTOR", "DOCTOR", "DOCTOR", "DOCTOR", "NURSE", "TECHNICIAN");
+            // The demo doctors have weekly availability: a newcomer sees free slots of the coming week.
+            JsonNode slots = second.graphql(
+                    receptionist,
+                    "query($from: Date!, $to: Date!) { availableSlots(specialty: \"Internal Medicine\","
+                            + " from: $from, to: $to) { start freePlaces } }",
+                    Map.of(
+                            "from",
+                            java.time.LocalDate.now().plusDays(1).toString(),
+                            "to",
+                            java.time.LocalDate.now().plusDays(7).toString()));
+            assertThat(slots.at("/data/availableSlots").size())
+                    .as("six evenings of sixteen slots, two virtual mornings of six")
+                    .isEqualTo(6 * 16 + 2 * 6);
         });
 
         long beforeShutdown = Files.size(second.log);

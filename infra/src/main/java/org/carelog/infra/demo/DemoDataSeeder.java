@@ -6,7 +6,9 @@ import java.io.InputStreamReader;
 import java.io.UncheckedIOException;
 import java.nio.charset.StandardCharsets;
 import java.time.Clock;
+import java.time.DayOfWeek;
 import java.time.LocalDate;
+import java.time.LocalTime;
 import java.util.ArrayList;
 import java.util.Arrays;
 import java.util.HashMap;
@@ -42,6 +44,9 @@ import org.carelog.api.practitioner.RegisterPractitioner;
 import org.carelog.api.practitioner.ServicePointCode;
 import org.carelog.api.practitioner.ServicePointId;
 import org.carelog.api.practitioner.ServicePointKind;
+import org.carelog.api.scheduling.AppointmentType;
+import org.carelog.api.scheduling.AvailabilitySession;
+import org.carelog.api.scheduling.SetWeeklyAvailability;
 import org.carelog.command.common.CommandSender;
 import org.carelog.infra.security.StaffAccounts;
 import org.slf4j.Logger;
@@ -56,8 +61,8 @@ import org.springframework.security.core.authority.SimpleGrantedAuthority;
 import org.springframework.stereotype.Component;
 
 /**
- * Seeds the demo facility on first start: four departments with their doctors, a nurse and a
- * technician, one user per role, and fifty patients with Bangla and English names. Everything goes through commands, so the event store holds real events; idempotency
+ * Seeds the demo facility on first start: four departments with their doctors (and the doctors' weekly
+ * availability), a nurse and a technician, one user per role, and fifty patients with Bangla and English names. Everything goes through commands, so the event store holds real events; idempotency
  * keys make a seeding interrupted half-way safe to repeat.
  */
 @Component
@@ -122,19 +127,23 @@ class DemoDataSeeder implements ApplicationRunner {
                     "demo-seed");
             departments.put(c[0], id);
         }
+        Map<String, ServicePointId> servicePoints = new HashMap<>();
         for (String[] c : rows("/demo/service-points.csv")) {
+            ServicePointId id = ServicePointId.random();
             commands.sendAs(
                     seeder,
                     new AddServicePoint(
                             departments.get(c[1]),
-                            ServicePointId.random(),
+                            id,
                             ServicePointCode.parse(c[0]),
                             DepartmentName.of(c[3], c[4]),
                             ServicePointKind.valueOf(c[2])),
                     "demo-service-point-" + c[0],
                     "demo-seed");
+            servicePoints.put(c[0], id);
         }
         LocalDate renewal = LocalDate.now(clock).plusYears(3);
+        Map<String, PractitionerId> practitioners = new HashMap<>();
         for (String[] c : rows("/demo/practitioners.csv")) {
             RegisterPractitioner command = new RegisterPractitioner(
                     PractitionerId.random(),
@@ -146,8 +155,36 @@ class DemoDataSeeder implements ApplicationRunner {
                     Arrays.stream(c[7].split(";")).map(Language::valueOf).collect(Collectors.toSet()),
                     List.of(c[8].split(";")),
                     c[9].isEmpty() ? null : new ConsultationFees(Money.taka(c[9]), Money.taka(c[10])));
-            commands.sendAs(seeder, command, "demo-practitioner-" + c[0], "demo-seed");
+            practitioners.put(c[0], commands.sendAs(seeder, command, "demo-practitioner-" + c[0], "demo-seed"));
         }
+        seedAvailability(seeder, practitioners, servicePoints);
+    }
+
+    /** Weekly sessions of the demo doctors (demo/availability.csv), so a newcomer sees free slots. */
+    private void seedAvailability(
+            Authentication seeder, Map<String, PractitionerId> practitioners, Map<String, ServicePointId> places) {
+        Map<String, List<AvailabilitySession>> sessions = new java.util.LinkedHashMap<>();
+        for (String[] c : rows("/demo/availability.csv")) {
+            sessions.computeIfAbsent(c[0], k -> new ArrayList<>())
+                    .add(new AvailabilitySession(
+                            places.get(c[1]),
+                            Arrays.stream(c[2].split(";"))
+                                    .map(DayOfWeek::valueOf)
+                                    .collect(Collectors.toSet()),
+                            LocalTime.parse(c[3]),
+                            LocalTime.parse(c[4]),
+                            Integer.parseInt(c[5]),
+                            Integer.parseInt(c[6]),
+                            Integer.parseInt(c[7]),
+                            Arrays.stream(c[8].split(";"))
+                                    .map(AppointmentType::valueOf)
+                                    .collect(Collectors.toSet())));
+        }
+        sessions.forEach((key, list) -> commands.sendAs(
+                seeder,
+                new SetWeeklyAvailability(practitioners.get(key), list),
+                "demo-availability-" + key,
+                "demo-seed"));
     }
 
     static String username(Role role) {
