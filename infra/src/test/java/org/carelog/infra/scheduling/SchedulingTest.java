@@ -290,4 +290,69 @@ class SchedulingTest extends SchedulingApi {
         // The old place is free: another patient takes it.
         ok(Role.RECEPTIONIST, BOOK_SLOT, Map.of("input", slot(patient(), doctor, at(day, "14:00"))));
     }
+
+    @Test
+    void aPatientIsCheckedInOnTheDayAndOnlyClinicalStaffComplete() {
+        java.time.LocalTime now = java.time.LocalTime.now(DHAKA);
+        org.junit.jupiter.api.Assumptions.assumeTrue(
+                now.isBefore(java.time.LocalTime.of(23, 50)), "a slot of today must still be running");
+        String department = department();
+        String chamber = chamber(department);
+        String doctor = doctor(department, "Medicine", List.of("BN"));
+        LocalDate today = LocalDate.now(DHAKA);
+        ok(
+                Role.ADMIN,
+                "mutation($input: ChangeDayAvailabilityInput!) { changeDayAvailability(input: $input) { practitionerId } }",
+                Map.of(
+                        "input",
+                        Map.of(
+                                "practitionerId", doctor,
+                                "date", today.toString(),
+                                "sessions",
+                                        List.of(Map.of(
+                                                "servicePointId",
+                                                chamber,
+                                                "start",
+                                                "00:00",
+                                                "end",
+                                                "23:55",
+                                                "slotMinutes",
+                                                5,
+                                                "capacity",
+                                                1)))));
+        java.time.LocalTime current = now.withSecond(0).withNano(0).minusMinutes(now.getMinute() % 5);
+        Map<String, Object> walkIn = new HashMap<>(slot(patient(), doctor, at(today, current.toString())));
+        walkIn.put("walkIn", true);
+        String appointment = ok(Role.RECEPTIONIST, BOOK_SLOT, Map.of("input", walkIn))
+                .at("/bookSlot/appointmentId")
+                .asText();
+        String complete =
+                "mutation($input: CompleteAppointmentInput!) { completeAppointment(input: $input) { appointmentId } }";
+        Map<String, Object> input = Map.of("input", Map.of("appointmentId", appointment));
+        assertThat(as(Role.DOCTOR, complete, input)
+                        .at("/errors/0/extensions/code")
+                        .asText())
+                .as("not checked in yet")
+                .isEqualTo("CONFLICT");
+        ok(
+                Role.RECEPTIONIST,
+                "mutation($input: CheckInAppointmentInput!) { checkInAppointment(input: $input) { appointmentId } }",
+                input);
+        assertThat(as(Role.RECEPTIONIST, complete, input)
+                        .at("/errors/0/extensions/code")
+                        .asText())
+                .isEqualTo("FORBIDDEN");
+        ok(Role.DOCTOR, complete, input);
+        String checkedIn = jdbc.queryForObject(
+                "select convert_from(payload, 'UTF8') from domainevententry"
+                        + " where payloadtype = 'org.carelog.api.scheduling.AppointmentCheckedIn' and aggregateidentifier = ?",
+                String.class,
+                doctor + "_" + today);
+        assertThat(checkedIn).contains(appointment, chamber, "checkedInAt", "scheduledStart");
+        await().atMost(Duration.ofSeconds(20))
+                .untilAsserted(() -> assertThat(ok(Role.AUDITOR, HISTORY, Map.of("id", appointment))
+                                .at("/appointment/history")
+                                .findValuesAsText("event"))
+                        .containsExactly("BOOKED", "CHECKED_IN", "COMPLETED"));
+    }
 }
