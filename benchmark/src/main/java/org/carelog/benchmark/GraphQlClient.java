@@ -58,6 +58,11 @@ final class GraphQlClient {
         return new GraphQlClient(http, URI.create(baseUrl + "/graphql"), "Bearer " + token);
     }
 
+    /** The Authorization header value this client sends. */
+    String bearer() {
+        return bearer;
+    }
+
     /** Successful registrations by every client in this JVM, warm-ups included. */
     static long registeredSoFar() {
         return REGISTERED.sum();
@@ -105,6 +110,16 @@ final class GraphQlClient {
             return "absent";
         }
         return patientId.equals(edges.get(0).path("node").path("id").asText()) ? "found" : "wrong patient";
+    }
+
+    /** Any GraphQL request; an HTTP failure comes back as {@code {"httpError": ...}}. */
+    JsonNode call(String document, Map<String, Object> variables) throws IOException, InterruptedException {
+        return post(document, variables);
+    }
+
+    /** The error kind of a response (code and message), or null when it succeeded. */
+    static String errorOf(JsonNode body) {
+        return body.has("httpError") ? body.get("httpError").asText() : graphQlError(body);
     }
 
     private JsonNode post(String document, Map<String, Object> variables) throws IOException, InterruptedException {

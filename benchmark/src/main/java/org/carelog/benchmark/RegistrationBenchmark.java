@@ -25,6 +25,10 @@ public final class RegistrationBenchmark {
     private RegistrationBenchmark() {}
 
     public static void main(String[] args) throws Exception {
+        if (args.length > 0 && args[0].equals("scheduling")) {
+            SchedulingBenchmark.main(args);
+            return;
+        }
         Settings settings = Settings.fromSystemProperties();
         Path work = settings.output().toAbsolutePath().getParent();
         Files.createDirectories(work);
