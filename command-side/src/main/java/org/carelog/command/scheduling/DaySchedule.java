@@ -57,8 +57,15 @@ import org.carelog.command.practitioner.PractitionerRegistry;
  * other is re-decided ({@link ScheduleCommands}). It also carries each appointment's life on that
  * day: checked in, completed, cancelled, rescheduled, no-show, flagged for rebooking.
  */
-@Aggregate
+@Aggregate(cache = DaySchedule.CACHE)
 class DaySchedule {
+
+    /**
+     * The bean name of the day schedules' cache (infra). A cached day that another process changed
+     * meanwhile fails its append on the event store's key; the rollback evicts it and the retry reads
+     * the stream again, so the cache never decides on stale state.
+     */
+    static final String CACHE = "dayScheduleCache";
 
     static final int MAX_NOTE = 500;
 

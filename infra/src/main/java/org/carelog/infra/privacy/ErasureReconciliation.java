@@ -14,7 +14,7 @@ import org.springframework.transaction.annotation.Transactional;
  * At every start, removes what the tables holding clear text still know about erased patients. Normally
  * there is nothing to do (erasure scrubs them at once); after a data backup from before an erasure was
  * restored, the key store's tombstones say whom to scrub: the command-side lookups lose their rows and
- * the directory row is blanked and marked erased.
+ * the directory row is blanked and marked erased, appointment histories lose their free text.
  */
 @Component
 public class ErasureReconciliation implements ApplicationRunner {
@@ -59,6 +59,9 @@ public class ErasureReconciliation implements ApplicationRunner {
                             + " emergency_contact_phone = null, preferred_language = null"
                             + " where patient_id = ? and not erased",
                     id);
+            // Reasons and notes about the patient in appointments' histories (the facts stay).
+            changed += jdbc.update(
+                    "update appointment_history set detail = null where patient_id = ? and detail is not null", id);
         }
         return changed;
     }

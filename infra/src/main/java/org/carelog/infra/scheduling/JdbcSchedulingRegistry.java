@@ -9,9 +9,7 @@ import java.time.LocalDate;
 import java.time.LocalTime;
 import java.util.ArrayList;
 import java.util.Arrays;
-import java.util.HashMap;
 import java.util.List;
-import java.util.Map;
 import java.util.Optional;
 import java.util.Set;
 import java.util.UUID;
@@ -35,6 +33,7 @@ import org.carelog.command.scheduling.Clinician;
 import org.carelog.command.scheduling.PatientTime;
 import org.carelog.command.scheduling.SchedulingRegistry;
 import org.springframework.dao.DataIntegrityViolationException;
+import org.springframework.dao.DuplicateKeyException;
 import org.springframework.jdbc.core.JdbcTemplate;
 import org.springframework.jdbc.core.RowMapper;
 import org.springframework.stereotype.Component;
@@ -85,44 +84,36 @@ class JdbcSchedulingRegistry implements SchedulingRegistry {
 
     @Override
     public DayPlan dayPlan(PractitionerId practitioner, LocalDate date, boolean hold) {
-        UUID id = practitioner.value();
-        if (hold) {
-            jdbc.query(
-                    "select 1 from scheduling_practitioner where practitioner_id = ? for share",
-                    (RowMapper<Integer>) (rs, n) -> 1,
-                    id);
-        }
-        Map<Boolean, List<AvailabilitySession>> sessions = new HashMap<>();
-        sessions.put(true, new ArrayList<>());
-        sessions.put(false, new ArrayList<>());
+        // One round trip: the day's facts on every row, the sessions (if any) joined.
+        List<AvailabilitySession> weekly = new ArrayList<>();
+        List<AvailabilitySession> oneOff = new ArrayList<>();
+        boolean[] facts = new boolean[3];
         jdbc.query(
-                "select on_date is not null as one_off, service_point_id, days, start_time, end_time, slot_minutes,"
-                        + " capacity, walk_in_percent, types from scheduling_session"
-                        + " where practitioner_id = ? and (on_date is null or on_date = ?) order by ordinal",
+                "select exists (select 1 from scheduling_one_off_day d where d.practitioner_id = p.practitioner_id"
+                        + "   and d.on_date = ?) as one_off_day,"
+                        + " exists (select 1 from scheduling_leave l where l.practitioner_id = p.practitioner_id"
+                        + "   and ? between l.from_date and l.to_date) as on_leave,"
+                        + " exists (select 1 from scheduling_holiday h where h.on_date = ?) as holiday,"
+                        + " s.on_date is not null as one_off, s.service_point_id, s.days, s.start_time, s.end_time,"
+                        + " s.slot_minutes, s.capacity, s.walk_in_percent, s.types"
+                        + " from scheduling_practitioner p left join scheduling_session s"
+                        + "   on s.practitioner_id = p.practitioner_id and (s.on_date is null or s.on_date = ?)"
+                        + " where p.practitioner_id = ? order by s.ordinal"
+                        + (hold ? " for share of p" : ""),
                 rs -> {
-                    sessions.get(rs.getBoolean("one_off")).add(session(rs));
+                    facts[0] = rs.getBoolean("one_off_day");
+                    facts[1] = rs.getBoolean("on_leave");
+                    facts[2] = rs.getBoolean("holiday");
+                    if (rs.getObject("service_point_id") != null) {
+                        (rs.getBoolean("one_off") ? oneOff : weekly).add(session(rs));
+                    }
                 },
-                id,
-                date);
-        Boolean oneOff = jdbc.queryForObject(
-                "select exists (select 1 from scheduling_one_off_day where practitioner_id = ? and on_date = ?)",
-                Boolean.class,
-                id,
-                date);
-        Boolean onLeave = jdbc.queryForObject(
-                "select exists (select 1 from scheduling_leave where practitioner_id = ? and ? between from_date and to_date)",
-                Boolean.class,
-                id,
-                date);
-        Boolean holiday = jdbc.queryForObject(
-                "select exists (select 1 from scheduling_holiday where on_date = ?)", Boolean.class, date);
-        return DayPlan.of(
                 date,
-                sessions.get(false),
-                Boolean.TRUE.equals(oneOff) ? sessions.get(true) : null,
-                Boolean.TRUE.equals(onLeave),
-                Boolean.TRUE.equals(holiday),
-                week.offDay());
+                date,
+                date,
+                date,
+                practitioner.value());
+        return DayPlan.of(date, weekly, facts[0] ? oneOff : null, facts[1], facts[2], week.offDay());
     }
 
     @Override
@@ -133,10 +124,6 @@ class JdbcSchedulingRegistry implements SchedulingRegistry {
 
     @Override
     public Optional<AppointmentId> claimPatientTime(PatientTime time, DepartmentId department) {
-        Optional<AppointmentId> overlapping = overlapping(time);
-        if (overlapping.isPresent()) {
-            return overlapping;
-        }
         try {
             jdbc.update(
                     "insert into appointment_booking (appointment_id, patient_id, practitioner_id, schedule_date,"
@@ -151,26 +138,15 @@ class JdbcSchedulingRegistry implements SchedulingRegistry {
                     time.walkIn(),
                     time.status().name());
             return Optional.empty();
+        } catch (DuplicateKeyException e) {
+            throw e; // the appointment id itself, recorded meanwhile: re-decided by ScheduleCommands
         } catch (DataIntegrityViolationException e) {
-            // An overlapping booking of the patient committed meanwhile (the exclusion constraint waited
-            // for it). This transaction is aborted: refuse, which rolls it back.
+            // The exclusion constraint: the patient holds an overlapping appointment (committed, or
+            // committed meanwhile: the insert waited for it). This transaction is aborted; refusing rolls
+            // it back. No separate look-up first: the constraint alone decides, in one round trip.
             throw BookingRefusal.PATIENT_OVERLAP.conflict(
-                    "The patient booked an overlapping appointment at the same moment", time.scheduleId());
+                    "The patient already holds an overlapping appointment", time.scheduleId());
         }
-    }
-
-    private Optional<AppointmentId> overlapping(PatientTime time) {
-        return jdbc
-                .queryForList(
-                        "select appointment_id from appointment_booking where patient_id = ? and " + HELD
-                                + " and start_at < ? and end_at > ? limit 1",
-                        UUID.class,
-                        time.patientId().value(),
-                        Timestamp.from(time.end()),
-                        Timestamp.from(time.start()))
-                .stream()
-                .findFirst()
-                .map(AppointmentId::new);
     }
 
     @Override

@@ -2,6 +2,8 @@ package org.carelog.infra.scheduling;
 
 import io.micrometer.core.instrument.FunctionCounter;
 import io.micrometer.core.instrument.MeterRegistry;
+import org.axonframework.common.caching.Cache;
+import org.axonframework.common.caching.WeakReferenceCache;
 import org.carelog.api.scheduling.FacilityWeek;
 import org.carelog.command.scheduling.ScheduleCommands;
 import org.springframework.boot.context.properties.EnableConfigurationProperties;
@@ -14,6 +16,15 @@ import org.springframework.scheduling.annotation.EnableScheduling;
 @EnableConfigurationProperties(SchedulingProperties.class)
 @EnableScheduling
 class SchedulingConfiguration {
+
+    /**
+     * Day schedules stay in memory between bookings instead of being replayed from their events each
+     * time (PERFORMANCE.md). Weak references: the collector takes them back under memory pressure.
+     */
+    @Bean
+    Cache dayScheduleCache() {
+        return new WeakReferenceCache();
+    }
 
     @Bean
     FacilityWeek facilityWeek(SchedulingProperties properties) {
