@@ -22,6 +22,7 @@ create index scheduling_practitioner_specialty on scheduling_practitioner (lower
 
 -- Sessions: weekly (on_date null) or of a one-off change of one date.
 create table scheduling_session (
+    id               bigserial   primary key,
     practitioner_id  uuid        not null,
     on_date          date,
     ordinal          int         not null,

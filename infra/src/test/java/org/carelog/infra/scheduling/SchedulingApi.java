@@ -16,6 +16,7 @@ import org.carelog.infra.patient.PatientFixtures;
 /** A facility built over GraphQL for scheduling tests: departments, chambers, doctors, patients, sessions. */
 abstract class SchedulingApi extends IntegrationTest {
 
+    static final long PATIENT_NUMBERS = 50_000_000L;
     static final ZoneId DHAKA = ZoneId.of("Asia/Dhaka");
     static final List<String> EVERY_DAY =
             List.of("SATURDAY", "SUNDAY", "MONDAY", "TUESDAY", "WEDNESDAY", "THURSDAY", "FRIDAY");
@@ -139,7 +140,9 @@ abstract class SchedulingApi extends IntegrationTest {
         return ok(
                         Role.RECEPTIONIST,
                         "mutation($input: RegisterPatientInput!) { registerPatient(input: $input) { patientId } }",
-                        Map.of("input", PatientFixtures.registration(unique())))
+                        // A number range of its own: scheduling tests register hundreds of patients, whose names
+                        // must not crowd other tests' name-prefix searches.
+                        Map.of("input", PatientFixtures.registration(PATIENT_NUMBERS + unique())))
                 .at("/registerPatient/patientId")
                 .asText();
     }
