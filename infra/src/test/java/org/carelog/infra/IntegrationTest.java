@@ -20,9 +20,13 @@ import org.junit.jupiter.api.BeforeEach;
 import org.springframework.beans.factory.annotation.Autowired;
 import org.springframework.boot.test.context.SpringBootTest;
 import org.springframework.boot.test.web.server.LocalServerPort;
+import org.springframework.graphql.client.WebSocketGraphQlClient;
+import org.springframework.graphql.client.WebSocketGraphQlClientInterceptor;
 import org.springframework.graphql.test.tester.HttpGraphQlTester;
 import org.springframework.jdbc.core.JdbcTemplate;
 import org.springframework.test.web.reactive.server.WebTestClient;
+import org.springframework.web.reactive.socket.client.ReactorNettyWebSocketClient;
+import reactor.core.publisher.Mono;
 
 /**
  * Boots the whole application once per JVM on a real embedded PostgreSQL (its own data directory under
@@ -82,6 +86,21 @@ public abstract class IntegrationTest {
 
     protected HttpGraphQlTester withAuthorization(String authorization) {
         return tester(authorization);
+    }
+
+    /**
+     * A GraphQL-over-WebSocket client (graphql-transport-ws) that signs in with {@code authorization} in its
+     * connection_init payload, as a browser would; null sends no credentials.
+     */
+    protected WebSocketGraphQlClient subscriptions(String authorization) {
+        return WebSocketGraphQlClient.builder("ws://localhost:" + port + "/graphql", new ReactorNettyWebSocketClient())
+                .interceptor(new WebSocketGraphQlClientInterceptor() {
+                    @Override
+                    public Mono<Object> connectionInitPayload() {
+                        return authorization == null ? Mono.empty() : Mono.just(Map.of("Authorization", authorization));
+                    }
+                })
+                .build();
     }
 
     protected static String basic(String user, String password) {
