@@ -41,6 +41,8 @@ import reactor.core.publisher.Mono;
             // Each application context gets a database of its own (contexts with other settings too).
             "carelog.database.embedded.data-directory=target/it-data/${random.uuid}",
             "carelog.admin.password=" + IntegrationTest.ADMIN_PASSWORD,
+            // A made-up ICD-10 list stands in for a facility's licensed one (Carelog ships no ICD-10).
+            "carelog.reference.icd10-file=src/test/resources/reference/icd10-sample.csv",
             // Generated on first use, outside the data directories, shared by every test context.
             "carelog.privacy.master-key-file=target/it-keys/master.key",
             // Test users sign in with HTTP Basic on every call; MfaTest runs a context with the defaults.
