@@ -8,8 +8,8 @@ import org.carelog.api.common.Role;
 import org.carelog.infra.IntegrationTest;
 import org.junit.jupiter.api.Test;
 
-/** ICD-11 as shipped and an imported ICD-10 list, searched over GraphQL on HTTP. */
-class ClassificationSearchTest extends IntegrationTest {
+/** Shipped reference data (ICD-11, LOINC, medicines, dose forms) and an imported ICD-10 list, searched over GraphQL on HTTP. */
+class ReferenceSearchTest extends IntegrationTest {
 
     static final String SEARCH = "query($text: String!, $system: CodeSystem, $first: Int) {"
             + " diagnosisCodes(text: $text, system: $system, first: $first)"
@@ -17,19 +17,57 @@ class ClassificationSearchTest extends IntegrationTest {
 
     @Test
     void theShippedIcd11ReleaseIsLoadedOnceWithItsAttribution() {
-        JsonNode releases = data(
-                        "{ classificationReleases { system release codes sourceSha256 attribution } }", Map.of())
-                .get("classificationReleases");
-        JsonNode icd11 = releases.findParents("system").stream()
-                .filter(r -> r.get("system").asText().equals("ICD11_MMS"))
+        JsonNode releases = data("{ referenceReleases { name release entries sourceSha256 attribution } }", Map.of())
+                .get("referenceReleases");
+        JsonNode icd11 = releases.findParents("name").stream()
+                .filter(r -> r.get("name").asText().equals("ICD11_MMS"))
                 .findFirst()
                 .orElseThrow();
         assertThat(icd11.get("release").asText()).isEqualTo("2024-01");
-        assertThat(icd11.get("codes").asInt()).isEqualTo(17_822);
+        assertThat(icd11.get("entries").asInt()).isEqualTo(17_822);
         assertThat(icd11.get("attribution").asText())
                 .contains("CC BY-ND 3.0 IGO")
                 .contains("MMS release 2024-01");
         assertThat(icd11.get("sourceSha256").asText()).hasSize(64);
+    }
+
+    @Test
+    void labTestsMedicinesAndDoseFormsAreShippedWithTheirNotices() {
+        JsonNode releases = data("{ referenceReleases { name entries attribution } }", Map.of())
+                .get("referenceReleases");
+        assertThat(releases.findValuesAsText("name")).contains("LOINC", "MEDICINE", "DOSE_FORM");
+        assertThat(releases.findParents("name").stream()
+                        .filter(r -> r.get("name").asText().equals("LOINC"))
+                        .findFirst()
+                        .orElseThrow()
+                        .get("attribution")
+                        .asText())
+                .contains("Regenstrief Institute");
+
+        JsonNode hemoglobin = data(
+                        "{ labTests(text: \"hemoglobin blood\", first: 5) { code name detail category rank } }",
+                        Map.of())
+                .get("labTests");
+        assertThat(hemoglobin.get(0).get("code").asText()).isEqualTo("718-7");
+        assertThat(hemoglobin.get(0).get("detail").asText()).isEqualTo("Hgb Bld-mCnc");
+        assertThat(data("{ labTest(code: \"718-7\") { name } }", Map.of())
+                        .at("/labTest/name")
+                        .asText())
+                .isEqualTo("Hemoglobin [Mass/volume] in Blood");
+
+        JsonNode paracetamol = data("{ medicines(text: \"paracetamol\", first: 5) { code name synonyms } }", Map.of())
+                .get("medicines");
+        assertThat(paracetamol.get(0).get("name").asText()).isEqualTo("Acetaminophen");
+        assertThat(paracetamol.get(0).get("code").asText()).isEqualTo("DB00316");
+        JsonNode misspelt =
+                data("{ medicines(text: \"metformine\") { name } }", Map.of()).get("medicines");
+        assertThat(misspelt.findValuesAsText("name")).contains("Metformin");
+        JsonNode wildcard =
+                data("{ medicines(text: \"%%\") { name } }", Map.of()).get("medicines");
+        assertThat(wildcard.size()).as("%% is text, not a pattern").isLessThan(20);
+
+        JsonNode forms = data("{ doseForms { code name detail } }", Map.of()).get("doseForms");
+        assertThat(forms.findValuesAsText("code")).contains("TAB", "SYP", "INJ").hasSize(10);
     }
 
     @Test
