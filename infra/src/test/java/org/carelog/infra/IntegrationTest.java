@@ -39,6 +39,7 @@ import org.springframework.test.web.reactive.server.WebTestClient;
             "carelog.admin.password=" + IntegrationTest.ADMIN_PASSWORD,
             // Generated on first use, outside the data directories, shared by every test context.
             "carelog.privacy.master-key-file=target/it-keys/master.key",
+            "carelog.audit.signing-key-file=target/it-keys/audit-signing.key",
             // Test users sign in with HTTP Basic on every call; MfaTest runs a context with the defaults.
             "carelog.security.mfa.required-roles=",
             "logging.level.org.carelog=info"
