@@ -146,6 +146,8 @@ class EventSealer implements SmartLifecycle {
         try {
             seal();
             staffAudit.sealPending();
+        } catch (CheckpointSigner.ChainRewritten e) {
+            log.error("Sealing stopped, the audit trail was tampered with: {}", e.getMessage());
         } catch (RuntimeException e) {
             log.warn("Sealing the audit chains failed, will try again: {}", e.toString());
         }

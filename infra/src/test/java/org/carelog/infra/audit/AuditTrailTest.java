@@ -305,6 +305,7 @@ class AuditTrailTest extends IntegrationTest {
                 jdbc.queryForObject("select payload from domainevententry where globalindex = ?", byte[].class, index);
         sealer.stop();
         String savedSeals = saveTable("event_seal");
+        String savedCheckpoints = saveTable("audit_checkpoint");
         try {
             jdbc.update("update domainevententry set payload = ? where globalindex = ?", new byte[] {'{', '}'}, index);
             // what a superuser without the signing key can do: make every hash link again
@@ -317,11 +318,22 @@ class AuditTrailTest extends IntegrationTest {
             assertThat(report.at("/firstBrokenLink/reason").asText())
                     .as("the links themselves are consistent again: only the signature catches it")
                     .contains("differs from its signed checkpoint");
+
+            // with the newer checkpoints gone too, the running sealer still refuses to sign the rewritten chain
+            asSuperuserWithoutTriggers(
+                    "delete from audit_checkpoint where chain = 'EVENT_STORE' and position >= " + index);
+            registerPatient();
+            assertThatThrownBy(() -> sealer.seal()).isInstanceOf(CheckpointSigner.ChainRewritten.class);
+            assertThat(jdbc.queryForObject(
+                            "select max(position) from audit_checkpoint where chain = 'EVENT_STORE'", Long.class))
+                    .isLessThan(index);
         } finally {
             jdbc.update("update domainevententry set payload = ? where globalindex = ?", payload, index);
             restoreTable("event_seal", savedSeals, "true");
+            restoreTable("audit_checkpoint", savedCheckpoints, "chain = 'EVENT_STORE'");
             sealer.start();
         }
+        awaitEventsSealed();
         assertThat(verify(Role.AUDITOR).path("intact").asBoolean()).isTrue();
     }
 
