@@ -196,7 +196,9 @@ public final class BackupTool {
         progress.line(String.format(
                 "Signed checkpoints: %,d checked%s",
                 result.checkpointsChecked(),
-                anchor.isEmpty() ? "" : "; the chains extend the anchor's " + anchor.size() + " checkpoints"));
+                anchor.isEmpty() || !result.intact()
+                        ? ""
+                        : "; the chains extend the anchor's " + anchor.size() + " checkpoints"));
         if (result.intact()) {
             progress.line("The audit trail is intact.");
             return OK;

@@ -428,6 +428,23 @@ class AuditTrailTest extends IntegrationTest {
     }
 
     @Test
+    void aMalformedAnchorIsRefusedAsBadInput() {
+        Map<String, Object> checkpoint = Map.of(
+                "chain", "EVENT_STORE",
+                "position", 1,
+                "headHash", "not-hex",
+                "signedAt", "2026-11-24T00:00:00Z",
+                "keyId", "0",
+                "signature", "AAAA");
+        JsonNode response =
+                json(post(credentials(Role.AUDITOR), VERIFY_AGAINST, Map.of("anchor", List.of(checkpoint))));
+        assertThat(response.at("/errors/0/extensions/code").asText())
+                .as("%s", response)
+                .isEqualTo("VALIDATION");
+        assertThat(response.at("/errors/0/extensions/field").asText()).isEqualTo("anchor");
+    }
+
+    @Test
     void afterAKeyRotationCheckpointsOfTheOldKeyStillVerify() throws Exception {
         registerPatient();
         awaitEventsSealed();
