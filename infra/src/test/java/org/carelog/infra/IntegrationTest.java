@@ -45,6 +45,7 @@ import reactor.core.publisher.Mono;
             "carelog.reference.icd10-file=src/test/resources/reference/icd10-sample.csv",
             // Generated on first use, outside the data directories, shared by every test context.
             "carelog.privacy.master-key-file=target/it-keys/master.key",
+            "carelog.audit.signing-key-file=target/it-keys/audit-signing.key",
             // Test users sign in with HTTP Basic on every call; MfaTest runs a context with the defaults.
             "carelog.security.mfa.required-roles=",
             "logging.level.org.carelog=info"
