@@ -99,6 +99,7 @@ class TokenQueue {
         int returnsAtCall;
         String counter;
         boolean transferred;
+        UUID journeyId;
 
         boolean regular() {
             return priority == null && appointment == null;
@@ -116,7 +117,8 @@ class TokenQueue {
                     && status == t.status
                     && returnsAtCall == t.returnsAtCall
                     && Objects.equals(counter, t.counter)
-                    && transferred == t.transferred;
+                    && transferred == t.transferred
+                    && Objects.equals(journeyId, t.journeyId);
         }
 
         @Override
@@ -135,9 +137,12 @@ class TokenQueue {
         Violations violations = new Violations();
         String priority = null;
         if (command.priority() != null && !command.priority().isBlank()) {
-            priority = policy.category(command.priority()).orElse(null);
+            priority = policy.priorities().find(command.priority()).orElse(null);
             if (priority == null) {
-                violations.reject("priority", "must be one of " + String.join(", ", policy.priorityCategories()));
+                violations.reject(
+                        "priority",
+                        "must be one of "
+                                + String.join(", ", policy.priorities().names()));
             }
         }
         if (command.patientId() == null) {
@@ -256,9 +261,12 @@ class TokenQueue {
         }
         String priority = null;
         if (command.priority() != null && !command.priority().isBlank()) {
-            priority = policy.category(command.priority()).orElse(null);
+            priority = policy.priorities().find(command.priority()).orElse(null);
             if (priority == null) {
-                violations.reject("priority", "must be one of " + String.join(", ", policy.priorityCategories()));
+                violations.reject(
+                        "priority",
+                        "must be one of "
+                                + String.join(", ", policy.priorities().names()));
             }
         }
         violations.throwIfAny();
@@ -278,7 +286,8 @@ class TokenQueue {
         if (token.status == TokenStatus.SERVING) {
             apply(new TokenServiceFinished(queueId, token.number));
         }
-        apply(new TokenTransferred(queueId, token.number, command.target(), priority));
+        apply(new TokenTransferred(
+                queueId, token.number, command.target(), priority, token.patientId, token.journeyId));
     }
 
     @CommandHandler
@@ -332,7 +341,9 @@ class TokenQueue {
                 continue;
             }
             if (t.priority != null) {
-                if (priority == null || policy.rank(t.priority) < policy.rank(priority.priority)) {
+                if (priority == null
+                        || policy.priorities().rank(t.priority)
+                                < policy.priorities().rank(priority.priority)) {
                     priority = t;
                 }
             } else if (t.appointment != null) {
@@ -410,6 +421,7 @@ class TokenQueue {
         token.priority = event.priority();
         token.appointment = event.appointment();
         token.patientId = event.patientId();
+        token.journeyId = event.journeyId();
         token.walkIn = event.walkIn() != null;
         tokens.add(token);
     }

@@ -25,6 +25,7 @@ import org.carelog.api.queue.IssueToken;
 import org.carelog.api.queue.IssuedToken;
 import org.carelog.api.queue.LinkTokenToPatient;
 import org.carelog.api.queue.MarkTokenNoShow;
+import org.carelog.api.queue.PriorityCategories;
 import org.carelog.api.queue.QuickRegistration;
 import org.carelog.api.queue.RecallToken;
 import org.carelog.api.queue.SkipToken;
@@ -72,7 +73,8 @@ class TokenQueueTest {
                 .patient(RAHIM);
         fixture.registerInjectableResource(directory);
         fixture.registerInjectableResource(clock);
-        fixture.registerInjectableResource(new QueuePolicy(List.of("EMERGENCY", "ELDERLY", "PREGNANT"), 2, 2));
+        fixture.registerInjectableResource(
+                new QueuePolicy(new PriorityCategories(List.of("EMERGENCY", "ELDERLY", "PREGNANT")), 2, 2));
     }
 
     static TokenIssued walkIn(int number) {
@@ -348,7 +350,8 @@ class TokenQueueTest {
     void transferWhileServingFinishesTheServiceHereAndSendsThePatientOn() {
         fixture.given(walkIn(1), called(1, CallReason.FIRST_COME_FIRST_SERVED), new TokenServiceStarted(QUEUE, 1))
                 .when(new TransferToken(QUEUE, 1, LAB, null))
-                .expectEvents(new TokenServiceFinished(QUEUE, 1), new TokenTransferred(QUEUE, 1, LAB, null));
+                .expectEvents(
+                        new TokenServiceFinished(QUEUE, 1), new TokenTransferred(QUEUE, 1, LAB, null, RAHIM, JOURNEY));
     }
 
     @Test
@@ -357,7 +360,7 @@ class TokenQueueTest {
                 .when(new TransferToken(QUEUE, 1, CHAMBER, null))
                 .expectNoEvents()
                 .expectException(error(ErrorCode.VALIDATION, "targetServicePointId"));
-        fixture.given(walkIn(1), new TokenTransferred(QUEUE, 1, LAB, null))
+        fixture.given(walkIn(1), new TokenTransferred(QUEUE, 1, LAB, null, RAHIM, JOURNEY))
                 .when(new TransferToken(QUEUE, 1, LAB, null))
                 .expectNoEvents()
                 .expectException(error(ErrorCode.CONFLICT));

@@ -27,4 +27,5 @@ public record TokenIssued(
         AppointmentReference appointment,
         TokenId transferredFrom,
         UUID journeyId,
-        @PersonalData QuickRegistration walkIn) {}
+        @PersonalData QuickRegistration walkIn)
+        implements QueueEvent {}

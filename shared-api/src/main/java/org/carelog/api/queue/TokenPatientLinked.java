@@ -5,4 +5,4 @@ import org.carelog.api.patient.PatientId;
 
 /** A walk-in's token was linked to the patient record completed for them. */
 @Revision("1")
-public record TokenPatientLinked(TokenQueueId queueId, int number, PatientId patientId) {}
+public record TokenPatientLinked(TokenQueueId queueId, int number, PatientId patientId) implements QueueEvent {}

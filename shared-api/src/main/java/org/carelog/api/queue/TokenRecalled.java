@@ -4,4 +4,4 @@ import org.axonframework.serialization.Revision;
 
 /** A called token was called again. */
 @Revision("1")
-public record TokenRecalled(TokenQueueId queueId, int number) {}
+public record TokenRecalled(TokenQueueId queueId, int number) implements QueueEvent {}

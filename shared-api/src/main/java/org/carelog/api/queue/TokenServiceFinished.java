@@ -4,4 +4,4 @@ import org.axonframework.serialization.Revision;
 
 /** A token's patient was served. */
 @Revision("1")
-public record TokenServiceFinished(TokenQueueId queueId, int number) {}
+public record TokenServiceFinished(TokenQueueId queueId, int number) implements QueueEvent {}
