@@ -20,10 +20,13 @@ import org.carelog.query.queue.QueueViews.QueueBoardView;
 import org.carelog.query.queue.QueueViews.QueueStatisticsView;
 import org.carelog.query.queue.QueueViews.QueueTokenView;
 import org.carelog.query.queue.QueueViews.QueueView;
+import org.springframework.beans.factory.ObjectProvider;
 import org.springframework.graphql.data.method.annotation.Argument;
 import org.springframework.graphql.data.method.annotation.QueryMapping;
+import org.springframework.graphql.data.method.annotation.SubscriptionMapping;
 import org.springframework.security.access.prepost.PreAuthorize;
 import org.springframework.stereotype.Controller;
+import reactor.core.publisher.Flux;
 
 /**
  * Queues for the staff at counters and managers: a queue's tokens, a patient's journey, a day's
@@ -36,10 +39,12 @@ class QueueQueries {
 
     private final QueryGateway queries;
     private final Clock clock;
+    private final ObjectProvider<QueueBoardFeed> feed;
 
-    QueueQueries(QueryGateway queries, Clock clock) {
+    QueueQueries(QueryGateway queries, Clock clock, ObjectProvider<QueueBoardFeed> feed) {
         this.queries = queries;
         this.clock = clock;
+        this.feed = feed;
     }
 
     @QueryMapping
@@ -77,6 +82,19 @@ class QueueQueries {
     @PreAuthorize(STAFF)
     QueueBoardView queueBoard(@Argument String servicePointId) {
         return board(ServicePointId.parse("servicePointId", servicePointId));
+    }
+
+    /**
+     * Today's board of a service point, then every change, within a second of the event, from whichever
+     * Carelog process handled it. Staff, or a waiting-room display signed in with its board credential
+     * for this service point.
+     */
+    @SubscriptionMapping("queueBoard")
+    @PreAuthorize(STAFF + " or hasAuthority('BOARD:' + #servicePointId)")
+    Flux<QueueBoardView> watchQueueBoard(@Argument String servicePointId) {
+        ServicePointId servicePoint = ServicePointId.parse("servicePointId", servicePointId);
+        board(servicePoint); // NOT_FOUND at once for an unknown service point
+        return feed.getObject().watch(servicePoint);
     }
 
     /** Today's board of a service point; NOT_FOUND when there is no such service point. */
