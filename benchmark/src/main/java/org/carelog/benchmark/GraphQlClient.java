@@ -58,6 +58,11 @@ final class GraphQlClient {
         return new GraphQlClient(http, URI.create(baseUrl + "/graphql"), "Bearer " + token);
     }
 
+    /** The bearer token this client signed in with ({@code Bearer ...}). */
+    String authorization() {
+        return bearer;
+    }
+
     /** Successful registrations by every client in this JVM, warm-ups included. */
     static long registeredSoFar() {
         return REGISTERED.sum();
@@ -107,7 +112,8 @@ final class GraphQlClient {
         return patientId.equals(edges.get(0).path("node").path("id").asText()) ? "found" : "wrong patient";
     }
 
-    private JsonNode post(String document, Map<String, Object> variables) throws IOException, InterruptedException {
+    /** Any GraphQL document; the response body, or {@code {"httpError": ...}}. */
+    JsonNode post(String document, Map<String, Object> variables) throws IOException, InterruptedException {
         byte[] request = json.writeValueAsBytes(Map.of("query", document, "variables", variables));
         HttpResponse<byte[]> r = http.send(
                 HttpRequest.newBuilder(endpoint)
@@ -123,7 +129,8 @@ final class GraphQlClient {
         return json.readTree(r.body());
     }
 
-    private static String graphQlError(JsonNode body) {
+    /** The first error as "CODE: message", or null when there is none. */
+    static String graphQlError(JsonNode body) {
         JsonNode errors = body.path("errors");
         if (!errors.isArray() || errors.isEmpty()) {
             return null;

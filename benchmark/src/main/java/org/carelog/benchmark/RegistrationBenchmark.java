@@ -25,6 +25,10 @@ public final class RegistrationBenchmark {
     private RegistrationBenchmark() {}
 
     public static void main(String[] args) throws Exception {
+        if ("queue".equals(System.getProperty("scenario"))) {
+            QueueBenchmark.main(args);
+            return;
+        }
         Settings settings = Settings.fromSystemProperties();
         Path work = settings.output().toAbsolutePath().getParent();
         Files.createDirectories(work);

@@ -170,6 +170,15 @@ public abstract class IntegrationTest {
         }
     }
 
+    /** The data of a response that must have no errors. */
+    protected static JsonNode data(HttpResponse<String> response) {
+        JsonNode body = json(response);
+        if (!body.path("errors").isMissingNode()) {
+            throw new AssertionError("GraphQL errors: " + response.body());
+        }
+        return body.get("data");
+    }
+
     protected static String credentials(Role role) {
         return basic(username(role), username(role) + PASSWORD_SUFFIX);
     }

@@ -9,11 +9,11 @@ import org.hamcrest.Matcher;
 import org.hamcrest.TypeSafeMatcher;
 
 /** Matches a {@link CarelogException} by its code and, for VALIDATION, the fields it names. */
-final class CarelogErrors {
+public final class CarelogErrors {
 
     private CarelogErrors() {}
 
-    static Matcher<CarelogException> error(ErrorCode code, String... fields) {
+    public static Matcher<CarelogException> error(ErrorCode code, String... fields) {
         return new TypeSafeMatcher<>() {
             @Override
             protected boolean matchesSafely(CarelogException e) {

@@ -5,10 +5,12 @@ import com.fasterxml.jackson.databind.ObjectMapper;
 import com.fasterxml.jackson.databind.SerializationFeature;
 import com.fasterxml.jackson.databind.json.JsonMapper;
 import org.axonframework.commandhandling.CommandBus;
+import org.axonframework.common.jdbc.PersistenceExceptionResolver;
 import org.axonframework.config.ConfigurerModule;
 import org.axonframework.eventhandling.PropagatingErrorHandler;
 import org.axonframework.eventhandling.tokenstore.jdbc.TokenSchema;
 import org.axonframework.eventsourcing.eventstore.jdbc.EventSchema;
+import org.axonframework.eventsourcing.eventstore.jpa.SQLStateResolver;
 import org.axonframework.messaging.correlation.CorrelationDataProvider;
 import org.axonframework.messaging.correlation.MessageOriginProvider;
 import org.axonframework.messaging.correlation.SimpleCorrelationDataProvider;
@@ -71,6 +73,17 @@ class AxonConfiguration {
     @Qualifier("messageSerializer")
     Serializer messageSerializer(Serializer serializer) {
         return serializer;
+    }
+
+    /**
+     * Tells the JDBC event store that a duplicate (aggregate, sequence number) is a concurrent append, so it
+     * raises Axon's ConcurrencyException (a CONFLICT, retried by the token queues) rather than a generic
+     * storage error. Axon's default reads vendor error codes, which PostgreSQL does not set; its SQL state
+     * for a unique violation is 23505.
+     */
+    @Bean
+    PersistenceExceptionResolver persistenceExceptionResolver() {
+        return new SQLStateResolver("23505");
     }
 
     @Bean

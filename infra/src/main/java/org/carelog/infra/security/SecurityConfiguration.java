@@ -39,6 +39,10 @@ class SecurityConfiguration {
                 .authorizeHttpRequests(auth -> auth.requestMatchers(
                                 "/actuator/health", "/actuator/health/**", "/graphiql", "/graphiql/**", "/error")
                         .permitAll()
+                        // The waiting-room board page is static; it signs in over the WebSocket with its display
+                        // credential, kept in the page's URL fragment.
+                        .requestMatchers("/board/**")
+                        .permitAll()
                         // A WebSocket handshake cannot carry headers from a browser: the connection signs in
                         // with its first message instead (SubscriptionAuthentication).
                         .requestMatchers(SecurityConfiguration::graphQlWebSocketHandshake)

@@ -3,6 +3,7 @@ package org.carelog.infra.security;
 import java.nio.charset.StandardCharsets;
 import java.util.Base64;
 import java.util.Map;
+import org.carelog.infra.queue.BoardDisplays;
 import org.springframework.graphql.server.WebGraphQlRequest;
 import org.springframework.graphql.server.WebGraphQlResponse;
 import org.springframework.graphql.server.WebSocketGraphQlInterceptor;
@@ -38,9 +39,13 @@ class SubscriptionAuthentication implements WebSocketGraphQlInterceptor {
     private final AuthenticationManager bearerTokens;
     private final AuthenticationManager passwords;
 
-    SubscriptionAuthentication(BearerTokens bearerTokens, StaffAuthenticationProvider passwords) {
+    private final BoardDisplays boardDisplays;
+
+    SubscriptionAuthentication(
+            BearerTokens bearerTokens, StaffAuthenticationProvider passwords, BoardDisplays boardDisplays) {
         this.bearerTokens = bearerTokens.manager();
         this.passwords = passwords::authenticate;
+        this.boardDisplays = boardDisplays;
     }
 
     @Override
@@ -87,7 +92,11 @@ class SubscriptionAuthentication implements WebSocketGraphQlInterceptor {
             return passwords.authenticate(UsernamePasswordAuthenticationToken.unauthenticated(
                     decoded.substring(0, colon), decoded.substring(colon + 1)));
         }
-        throw new BadCredentialsException("Authorization must be Bearer or Basic");
+        if (value.regionMatches(true, 0, BoardDisplays.SCHEME, 0, BoardDisplays.SCHEME.length())) {
+            // A waiting-room display: it may read its service point's board, nothing else.
+            return boardDisplays.authenticate(value.substring(BoardDisplays.SCHEME.length()));
+        }
+        throw new BadCredentialsException("Authorization must be Bearer, Basic or Board");
     }
 
     private static String decode(String base64) {
