@@ -6,7 +6,10 @@
 #   scripts/carelog-backup.sh backup  FILE [--url URL] [--user USER] [--password PASS] [--data-dir DIR]
 #   scripts/carelog-backup.sh restore FILE [...]
 #   scripts/carelog-backup.sh verify  FILE [...] [--counts-only]
-#   scripts/carelog-backup.sh verify-audit [...]   (the hash chains over events and staff audit)
+#   scripts/carelog-backup.sh verify-audit [...] [--anchor FILE] [--signing-key-file F] [--trusted-keys IDS]
+#                                                   (hash chains and signed checkpoints over events and staff audit)
+#   scripts/carelog-backup.sh anchor FILE [...]     (newest signed checkpoints, to keep off-site)
+#   scripts/carelog-backup.sh rotate-audit-key [--signing-key-file F]
 #
 # Connection defaults: CARELOG_DB_URL, CARELOG_DB_USER, CARELOG_DB_PASSWORD, else the embedded
 # server of a running Carelog (jdbc:postgresql://localhost:54329/carelog, user postgres).

@@ -58,8 +58,8 @@ final class GraphQlClient {
         return new GraphQlClient(http, URI.create(baseUrl + "/graphql"), "Bearer " + token);
     }
 
-    /** The Authorization header value this client sends. */
-    String bearer() {
+    /** The bearer token this client signed in with ({@code Bearer ...}). */
+    String authorization() {
         return bearer;
     }
 
@@ -112,17 +112,13 @@ final class GraphQlClient {
         return patientId.equals(edges.get(0).path("node").path("id").asText()) ? "found" : "wrong patient";
     }
 
-    /** Any GraphQL request; an HTTP failure comes back as {@code {"httpError": ...}}. */
-    JsonNode call(String document, Map<String, Object> variables) throws IOException, InterruptedException {
-        return post(document, variables);
-    }
-
     /** The error kind of a response (code and message), or null when it succeeded. */
     static String errorOf(JsonNode body) {
         return body.has("httpError") ? body.get("httpError").asText() : graphQlError(body);
     }
 
-    private JsonNode post(String document, Map<String, Object> variables) throws IOException, InterruptedException {
+    /** Any GraphQL document; the response body, or {@code {"httpError": ...}}. */
+    JsonNode post(String document, Map<String, Object> variables) throws IOException, InterruptedException {
         byte[] request = json.writeValueAsBytes(Map.of("query", document, "variables", variables));
         HttpResponse<byte[]> r = http.send(
                 HttpRequest.newBuilder(endpoint)
@@ -138,7 +134,8 @@ final class GraphQlClient {
         return json.readTree(r.body());
     }
 
-    private static String graphQlError(JsonNode body) {
+    /** The first error as "CODE: message", or null when there is none. */
+    static String graphQlError(JsonNode body) {
         JsonNode errors = body.path("errors");
         if (!errors.isArray() || errors.isEmpty()) {
             return null;

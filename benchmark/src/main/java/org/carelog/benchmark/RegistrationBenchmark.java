@@ -29,6 +29,10 @@ public final class RegistrationBenchmark {
             SchedulingBenchmark.main(args);
             return;
         }
+        if ("queue".equals(System.getProperty("scenario"))) {
+            QueueBenchmark.main(args);
+            return;
+        }
         Settings settings = Settings.fromSystemProperties();
         Path work = settings.output().toAbsolutePath().getParent();
         Files.createDirectories(work);

@@ -151,7 +151,7 @@ final class SchedulingBenchmark {
                     "patientId", facility.patients.get((int) (n % facility.patients.size())),
                     "practitionerId", facility.practitioners.get(practitioner),
                     "start", DATE_TIME.format(day.atTime(time).atZone(DHAKA)));
-            return GraphQlClient.errorOf(client.call(BOOK, Map.of("input", input)));
+            return GraphQlClient.errorOf(client.post(BOOK, Map.of("input", input)));
         };
     }
 
@@ -160,7 +160,7 @@ final class SchedulingBenchmark {
                 .send(
                         java.net.http.HttpRequest.newBuilder(java.net.URI.create(
                                         carelog.baseUrl() + "/actuator/metrics/carelog.scheduling.retries"))
-                                .header("Authorization", admin.bearer())
+                                .header("Authorization", admin.authorization())
                                 .build(),
                         java.net.http.HttpResponse.BodyHandlers.ofString());
         JsonNode body = new com.fasterxml.jackson.databind.ObjectMapper().readTree(r.body());
@@ -293,7 +293,7 @@ final class SchedulingBenchmark {
                             "patientId", facility.patients().get(place),
                             "practitionerId", practitioner,
                             "start", start);
-                    JsonNode booked = admin.call(BOOK, Map.of("input", input));
+                    JsonNode booked = admin.post(BOOK, Map.of("input", input));
                     String error = GraphQlClient.errorOf(booked);
                     if (error != null) {
                         throw new IllegalStateException("lag booking failed: " + error);
@@ -301,7 +301,7 @@ final class SchedulingBenchmark {
                 }
                 long acknowledged = System.nanoTime();
                 while (true) {
-                    JsonNode slots = admin.call(
+                    JsonNode slots = admin.post(
                             "query($p: ID, $d: Date!) { availableSlots(practitionerId: $p, from: $d, to: $d) { start } }",
                             Map.of("p", practitioner, "d", date.toString()));
                     if (!slots.at("/data/availableSlots")
@@ -323,7 +323,7 @@ final class SchedulingBenchmark {
     }
 
     private static JsonNode data(GraphQlClient admin, String document, Map<String, Object> variables) throws Exception {
-        JsonNode body = admin.call(document, variables);
+        JsonNode body = admin.post(document, variables);
         String error = GraphQlClient.errorOf(body);
         if (error != null) {
             throw new IllegalStateException(error + " for " + document);

@@ -20,9 +20,13 @@ import org.junit.jupiter.api.BeforeEach;
 import org.springframework.beans.factory.annotation.Autowired;
 import org.springframework.boot.test.context.SpringBootTest;
 import org.springframework.boot.test.web.server.LocalServerPort;
+import org.springframework.graphql.client.WebSocketGraphQlClient;
+import org.springframework.graphql.client.WebSocketGraphQlClientInterceptor;
 import org.springframework.graphql.test.tester.HttpGraphQlTester;
 import org.springframework.jdbc.core.JdbcTemplate;
 import org.springframework.test.web.reactive.server.WebTestClient;
+import org.springframework.web.reactive.socket.client.ReactorNettyWebSocketClient;
+import reactor.core.publisher.Mono;
 
 /**
  * Boots the whole application once per JVM on a real embedded PostgreSQL (its own data directory under
@@ -37,8 +41,11 @@ import org.springframework.test.web.reactive.server.WebTestClient;
             // Each application context gets a database of its own (contexts with other settings too).
             "carelog.database.embedded.data-directory=target/it-data/${random.uuid}",
             "carelog.admin.password=" + IntegrationTest.ADMIN_PASSWORD,
+            // A made-up ICD-10 list stands in for a facility's licensed one (Carelog ships no ICD-10).
+            "carelog.reference.icd10-file=src/test/resources/reference/icd10-sample.csv",
             // Generated on first use, outside the data directories, shared by every test context.
             "carelog.privacy.master-key-file=target/it-keys/master.key",
+            "carelog.audit.signing-key-file=target/it-keys/audit-signing.key",
             // Test users sign in with HTTP Basic on every call; MfaTest runs a context with the defaults.
             "carelog.security.mfa.required-roles=",
             "logging.level.org.carelog=info"
@@ -82,6 +89,21 @@ public abstract class IntegrationTest {
 
     protected HttpGraphQlTester withAuthorization(String authorization) {
         return tester(authorization);
+    }
+
+    /**
+     * A GraphQL-over-WebSocket client (graphql-transport-ws) that signs in with {@code authorization} in its
+     * connection_init payload, as a browser would; null sends no credentials.
+     */
+    protected WebSocketGraphQlClient subscriptions(String authorization) {
+        return WebSocketGraphQlClient.builder("ws://localhost:" + port + "/graphql", new ReactorNettyWebSocketClient())
+                .interceptor(new WebSocketGraphQlClientInterceptor() {
+                    @Override
+                    public Mono<Object> connectionInitPayload() {
+                        return authorization == null ? Mono.empty() : Mono.just(Map.of("Authorization", authorization));
+                    }
+                })
+                .build();
     }
 
     protected static String basic(String user, String password) {
@@ -146,6 +168,15 @@ public abstract class IntegrationTest {
         } catch (IOException e) {
             throw new UncheckedIOException(e);
         }
+    }
+
+    /** The data of a response that must have no errors. */
+    protected static JsonNode data(HttpResponse<String> response) {
+        JsonNode body = json(response);
+        if (!body.path("errors").isMissingNode()) {
+            throw new AssertionError("GraphQL errors: " + response.body());
+        }
+        return body.get("data");
     }
 
     protected static String credentials(Role role) {

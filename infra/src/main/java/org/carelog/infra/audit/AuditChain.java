@@ -74,6 +74,21 @@ final class AuditChain {
         return c.hash(previous);
     }
 
+    /**
+     * What a signed checkpoint signs: the chain, the position of its head, the head hash, when and with which
+     * key. Signing the key id too stops a signature from being passed off as another key's.
+     */
+    static byte[] checkpointMessage(String chain, long position, byte[] head, Instant signedAt, String keyId) {
+        Canonical c = new Canonical("carelog-checkpoint-v1");
+        c.text(chain);
+        c.number(position);
+        c.bytes(head);
+        c.number(signedAt.getEpochSecond());
+        c.number(signedAt.getNano());
+        c.text(keyId);
+        return c.buffer.toByteArray();
+    }
+
     static String hex(byte[] hash) {
         return hash == null ? null : HexFormat.of().formatHex(hash);
     }

@@ -1,15 +1,31 @@
 package org.carelog.infra.audit;
 
+import com.google.crypto.tink.PublicKeyVerify;
+import com.google.crypto.tink.subtle.Ed25519Verify;
+import java.security.GeneralSecurityException;
 import java.sql.Connection;
 import java.sql.PreparedStatement;
 import java.sql.ResultSet;
 import java.sql.SQLException;
 import java.sql.Statement;
+import java.time.Instant;
+import java.time.OffsetDateTime;
+import java.util.ArrayList;
 import java.util.Arrays;
+import java.util.Base64;
+import java.util.EnumMap;
+import java.util.HashMap;
+import java.util.HexFormat;
+import java.util.List;
+import java.util.Map;
+import java.util.Set;
 
 /**
  * Walks both hash chains in one repeatable-read snapshot, streaming with a cursor (constant memory), and stops
- * at the first broken link. Used by the GraphQL query and by the operators' command line.
+ * at the first broken link. At every signed checkpoint it checks the signature with a trusted public key and that
+ * the recomputed head equals the signed one; the newest link of each chain must be signed. Given an exported
+ * anchor, it also checks that the chain still extends it. Used by the GraphQL query and by the operators' command
+ * line.
  */
 public final class AuditTrailVerification {
 
@@ -19,8 +35,17 @@ public final class AuditTrailVerification {
         STAFF_AUDIT
     }
 
-    /** The first place where the stored rows and their seals disagree. */
+    /** The first place where the stored rows and their seals or checkpoints disagree. */
     public record BrokenLink(Chain chain, long position, String reason) {}
+
+    /**
+     * A chain's head signed with the audit signing key: what an anchor holds.
+     *
+     * @param headHash hex
+     * @param signature base64 Ed25519 signature over {@link AuditChain#checkpointMessage}
+     */
+    public record SignedCheckpoint(
+            Chain chain, long position, String headHash, Instant signedAt, String keyId, String signature) {}
 
     /**
      * What was checked. Unsealed rows are newer than the last seal (not sealed yet), so not covered.
@@ -34,6 +59,7 @@ public final class AuditTrailVerification {
             long eventsUnsealed,
             long auditRecordsChecked,
             long auditRecordsUnsealed,
+            long checkpointsChecked,
             String eventHeadHash,
             String auditHeadHash,
             BrokenLink firstBrokenLink) {
@@ -47,8 +73,14 @@ public final class AuditTrailVerification {
 
     private AuditTrailVerification() {}
 
-    /** Verifies in a read-only transaction of its own on this connection, which it leaves as it found it. */
-    public static Result verify(Connection c) throws SQLException {
+    /**
+     * Verifies in a read-only transaction of its own on this connection, which it leaves as it found it.
+     *
+     * @param trustedKeyIds the signing keys whose checkpoints count; pinned outside the database
+     * @param anchor checkpoints exported earlier (empty for none): each chain must still extend them
+     */
+    public static Result verify(Connection c, Set<String> trustedKeyIds, List<SignedCheckpoint> anchor)
+            throws SQLException {
         boolean autoCommit = c.getAutoCommit();
         int isolation = c.getTransactionIsolation();
         boolean readOnly = c.isReadOnly();
@@ -59,8 +91,15 @@ public final class AuditTrailVerification {
         c.setTransactionIsolation(Connection.TRANSACTION_REPEATABLE_READ);
         c.setReadOnly(true);
         try {
-            Events events = verifyEvents(c);
-            Audit audit = verifyAudit(c);
+            Keys keys = Keys.load(c, trustedKeyIds);
+            Map<Chain, SignedCheckpoint> anchors = new EnumMap<>(Chain.class);
+            anchor.forEach(a -> anchors.put(a.chain(), a));
+            Events events = new Events(keys, anchors.get(Chain.EVENT_STORE));
+            verifyEvents(c, events);
+            events.finish(c);
+            Audit audit = new Audit(keys, anchors.get(Chain.STAFF_AUDIT));
+            verifyAudit(c, audit);
+            audit.finish(c);
             BrokenLink broken = events.broken != null ? events.broken : audit.broken;
             return new Result(
                     events.checked,
@@ -68,6 +107,7 @@ public final class AuditTrailVerification {
                     events.unsealed,
                     audit.checked,
                     audit.unsealed,
+                    events.checkpoints + audit.checkpoints,
                     AuditChain.hex(events.head),
                     AuditChain.hex(audit.head),
                     broken);
@@ -79,25 +119,186 @@ public final class AuditTrailVerification {
         }
     }
 
-    private static final class Events {
-        long checked;
-        long gaps;
-        long unsealed;
-        byte[] head = AuditChain.GENESIS;
-        BrokenLink broken;
+    /** The newest checkpoint of each chain: an anchor to store off-site. */
+    public static List<SignedCheckpoint> latestCheckpoints(Connection c) throws SQLException {
+        List<SignedCheckpoint> latest = new ArrayList<>();
+        try (PreparedStatement s = c.prepareStatement("select chain, position, head_hash, signed_at, key_id, signature"
+                + " from audit_checkpoint c where position = (select max(position) from audit_checkpoint m"
+                + " where m.chain = c.chain) order by chain")) {
+            try (ResultSet rs = s.executeQuery()) {
+                while (rs.next()) {
+                    latest.add(new SignedCheckpoint(
+                            Chain.valueOf(rs.getString(1)),
+                            rs.getLong(2),
+                            AuditChain.hex(rs.getBytes(3)),
+                            rs.getObject(4, OffsetDateTime.class).toInstant(),
+                            rs.getString(5),
+                            Base64.getEncoder().encodeToString(rs.getBytes(6))));
+                }
+            }
+        }
+        return latest;
+    }
 
-        void broken(long position, String reason) {
-            broken = new BrokenLink(Chain.EVENT_STORE, position, reason);
+    /** The trusted public keys found in audit_signing_key: only rows whose key matches its pinned id. */
+    private record Keys(Set<String> trusted, Map<String, PublicKeyVerify> verifiers) {
+
+        static Keys load(Connection c, Set<String> trusted) throws SQLException {
+            Map<String, PublicKeyVerify> verifiers = new HashMap<>();
+            try (Statement s = c.createStatement();
+                    ResultSet rs = s.executeQuery("select key_id, public_key from audit_signing_key")) {
+                while (rs.next()) {
+                    String id = rs.getString(1);
+                    byte[] key = rs.getBytes(2);
+                    if (trusted.contains(id) && AuditSigningKeys.keyId(key).equals(id)) {
+                        verifiers.put(id, new Ed25519Verify(key));
+                    }
+                }
+            }
+            return new Keys(Set.copyOf(trusted), verifiers);
+        }
+
+        /** Null when the signature is good, else why not. */
+        String problem(Chain chain, long position, byte[] head, Instant signedAt, String keyId, byte[] signature) {
+            if (!trusted.contains(keyId)) {
+                return "signed with key " + keyId + ", which is not a trusted key";
+            }
+            PublicKeyVerify verifier = verifiers.get(keyId);
+            if (verifier == null) {
+                return "no public key matching trusted key id " + keyId + " in audit_signing_key";
+            }
+            try {
+                verifier.verify(signature, AuditChain.checkpointMessage(chain.name(), position, head, signedAt, keyId));
+                return null;
+            } catch (GeneralSecurityException e) {
+                return "the signature does not verify with key " + keyId;
+            }
         }
     }
 
-    private static Events verifyEvents(Connection c) throws SQLException {
-        Events result = new Events();
+    /** What the walk of one chain found so far, and the checks at checkpoints, anchor and end it shares. */
+    private abstract static class Walk {
+        final Chain chain;
+        final Keys keys;
+        final SignedCheckpoint anchor;
+        byte[] head = AuditChain.GENESIS;
+        long lastPosition;
+        long lastSigned;
+        long checkpoints;
+        BrokenLink broken;
+
+        Walk(Chain chain, Keys keys, SignedCheckpoint anchor) {
+            this.chain = chain;
+            this.keys = keys;
+            this.anchor = anchor;
+        }
+
+        void broken(long position, String reason) {
+            broken = new BrokenLink(chain, position, reason);
+        }
+
+        /**
+         * After a link is checked and {@link #head} moved to it: its checkpoint (columns from {@code first} on:
+         * head hash, signed at, key id, signature, all null without one) and the anchor. False when broken.
+         */
+        boolean linked(long position, ResultSet rs, int first) throws SQLException {
+            lastPosition = position;
+            byte[] signedHead = rs.getBytes(first);
+            if (signedHead != null) {
+                Instant at = rs.getObject(first + 1, OffsetDateTime.class).toInstant();
+                String problem =
+                        keys.problem(chain, position, signedHead, at, rs.getString(first + 2), rs.getBytes(first + 3));
+                if (problem != null) {
+                    broken(position, "the signed checkpoint here is not genuine: " + problem);
+                    return false;
+                }
+                if (!Arrays.equals(signedHead, head)) {
+                    broken(
+                            position,
+                            "the chain differs from its signed checkpoint here: rewritten (hashes recomputed)"
+                                    + " after signing");
+                    return false;
+                }
+                lastSigned = position;
+                checkpoints++;
+            }
+            if (anchor != null && anchor.position() == position && !Arrays.equals(anchorHead(), head)) {
+                broken(position, "the chain differs from the exported anchor here: rewritten or replaced since");
+                return false;
+            }
+            return true;
+        }
+
+        /** Checks that need the whole chain: a signed head, no checkpoint past the end, the anchor reached. */
+        void finish(Connection c) throws SQLException {
+            if (broken != null) {
+                return;
+            }
+            if (anchor != null) {
+                String problem = keys.problem(
+                        chain,
+                        anchor.position(),
+                        anchorHead(),
+                        anchor.signedAt(),
+                        anchor.keyId(),
+                        Base64.getDecoder().decode(anchor.signature()));
+                if (problem != null) {
+                    broken(anchor.position(), "the exported anchor is not genuine: " + problem);
+                    return;
+                }
+                if (anchor.position() > lastPosition) {
+                    broken(
+                            anchor.position(),
+                            "the chain ends at " + lastPosition + ", before the exported anchor: truncated, or the"
+                                    + " database rolled back to an earlier state");
+                    return;
+                }
+            }
+            try (PreparedStatement s =
+                    c.prepareStatement("select min(position) from audit_checkpoint where chain = ? and position > ?")) {
+                s.setString(1, chain.name());
+                s.setLong(2, lastPosition);
+                try (ResultSet rs = s.executeQuery()) {
+                    rs.next();
+                    long beyond = rs.getLong(1);
+                    if (!rs.wasNull()) {
+                        broken(beyond, "a signed checkpoint past the end of the chain: its newest links were removed");
+                        return;
+                    }
+                }
+            }
+            if (lastPosition > lastSigned) {
+                broken(
+                        lastSigned + 1,
+                        "links after the last signed checkpoint (at " + lastSigned + "): its newer checkpoints were"
+                                + " removed, or links were sealed without the signing key");
+            }
+        }
+
+        private byte[] anchorHead() {
+            return HexFormat.of().parseHex(anchor.headHash());
+        }
+    }
+
+    private static final class Events extends Walk {
+        long checked;
+        long gaps;
+        long unsealed;
+
+        Events(Keys keys, SignedCheckpoint anchor) {
+            super(Chain.EVENT_STORE, keys, anchor);
+        }
+    }
+
+    private static final String CHECKPOINT_COLUMNS = ", c.head_hash, c.signed_at, c.key_id, c.signature";
+
+    private static void verifyEvents(Connection c, Events result) throws SQLException {
         long lastSealed = maximum(c, "select coalesce(max(globalindex), 0) from event_seal");
         long expected = 1;
         try (PreparedStatement s = c.prepareStatement("select s.globalindex, s.eventidentifier, s.previous_hash,"
-                + " s.hash, " + AuditChain.EVENT_COLUMNS
+                + " s.hash, " + AuditChain.EVENT_COLUMNS + CHECKPOINT_COLUMNS
                 + " from event_seal s full join domainevententry e on e.globalindex = s.globalindex"
+                + " left join audit_checkpoint c on c.chain = 'EVENT_STORE' and c.position = s.globalindex"
                 + " order by coalesce(s.globalindex, e.globalindex)")) {
             s.setFetchSize(FETCH_SIZE);
             try (ResultSet rs = s.executeQuery()) {
@@ -110,33 +311,33 @@ public final class AuditTrailVerification {
                             result.broken(
                                     position,
                                     "an event without a seal row: inserted after sealing, or its seal row removed");
-                            return result;
+                            return;
                         }
                         result.unsealed++;
                         continue;
                     }
                     if (position != expected) {
                         result.broken(expected, "global index missing from both the seal and the event store");
-                        return result;
+                        return;
                     }
                     if (!Arrays.equals(rs.getBytes(3), result.head)) {
                         result.broken(
                                 position,
                                 "the seal does not link to the one before: a seal row was removed" + " or changed");
-                        return result;
+                        return;
                     }
                     boolean gap = rs.getString(2) == null;
                     byte[] hash;
                     if (gap) {
                         if (stored) {
                             result.broken(position, "an event in a sealed gap: inserted after sealing");
-                            return result;
+                            return;
                         }
                         hash = AuditChain.gapHash(result.head, position);
                     } else {
                         if (!stored) {
                             result.broken(position, "a sealed event is missing: deleted");
-                            return result;
+                            return;
                         }
                         hash = AuditChain.eventHash(result.head, rs, 5);
                     }
@@ -146,7 +347,7 @@ public final class AuditTrailVerification {
                                 gap
                                         ? "the seal of a gap was changed"
                                         : "the event differs from its seal: changed after sealing");
-                        return result;
+                        return;
                     }
                     result.head = hash;
                     expected++;
@@ -155,29 +356,29 @@ public final class AuditTrailVerification {
                     } else {
                         result.checked++;
                     }
+                    if (!result.linked(position, rs, 15)) {
+                        return;
+                    }
                 }
             }
         }
-        return result;
     }
 
-    private static final class Audit {
+    private static final class Audit extends Walk {
         long checked;
         long unsealed;
-        byte[] head = AuditChain.GENESIS;
-        BrokenLink broken;
 
-        void broken(long position, String reason) {
-            broken = new BrokenLink(Chain.STAFF_AUDIT, position, reason);
+        Audit(Keys keys, SignedCheckpoint anchor) {
+            super(Chain.STAFF_AUDIT, keys, anchor);
         }
     }
 
-    private static Audit verifyAudit(Connection c) throws SQLException {
-        Audit result = new Audit();
+    private static void verifyAudit(Connection c, Audit result) throws SQLException {
         long lastSealed = maximum(c, "select coalesce(max(audit_id), 0) from staff_audit_seal");
         try (PreparedStatement s = c.prepareStatement("select s.audit_id, s.previous_hash, s.hash, "
-                + AuditChain.AUDIT_COLUMNS
+                + AuditChain.AUDIT_COLUMNS + CHECKPOINT_COLUMNS
                 + " from staff_audit_seal s full join staff_audit a on a.id = s.audit_id"
+                + " left join audit_checkpoint c on c.chain = 'STAFF_AUDIT' and c.position = s.audit_id"
                 + " order by coalesce(s.audit_id, a.id)")) {
             s.setFetchSize(FETCH_SIZE);
             try (ResultSet rs = s.executeQuery()) {
@@ -190,7 +391,7 @@ public final class AuditTrailVerification {
                             result.broken(
                                     position,
                                     "an audit record without a seal row: inserted outside the chain, or its seal row removed");
-                            return result;
+                            return;
                         }
                         result.unsealed++;
                         continue;
@@ -200,23 +401,25 @@ public final class AuditTrailVerification {
                                 position,
                                 "the seal does not link to the one before: a record and its seal"
                                         + " were removed, or a seal row was changed");
-                        return result;
+                        return;
                     }
                     if (!stored) {
                         result.broken(position, "a sealed audit record is missing: deleted");
-                        return result;
+                        return;
                     }
                     byte[] hash = AuditChain.auditHash(result.head, rs, 4);
                     if (!Arrays.equals(rs.getBytes(3), hash)) {
                         result.broken(position, "the audit record differs from its seal: changed after sealing");
-                        return result;
+                        return;
                     }
                     result.head = hash;
                     result.checked++;
+                    if (!result.linked(position, rs, 13)) {
+                        return;
+                    }
                 }
             }
         }
-        return result;
     }
 
     private static long maximum(Connection c, String sql) throws SQLException {

@@ -24,6 +24,9 @@ import org.springframework.transaction.support.TransactionTemplate;
  * empty: the transaction that drew the index was one of those. A gap is sealed as a row of its own, so
  * verification tells a rolled-back index from a deleted event.
  *
+ * <p>Each sealing transaction ends with a checkpoint signed with the audit signing key ({@link CheckpointSigner}),
+ * so a chain recomputed by someone without the key no longer matches its signed heads.
+ *
  * <p>A plain JDBC job rather than an Axon tracking processor: the seal must cover the stored bytes, and a
  * tracking token would skip a gap after its timeout, which is exactly what the seal must never do.
  */
@@ -36,6 +39,7 @@ class EventSealer implements SmartLifecycle {
     private final TransactionTemplate transactions;
     private final AuditProperties properties;
     private final StaffAuditSeal staffAudit;
+    private final CheckpointSigner signer;
     /** Missing global indexes, with the database time at which this node first saw each one missing. */
     private final Map<Long, Timestamp> gapsSeen = new HashMap<>();
 
@@ -45,11 +49,13 @@ class EventSealer implements SmartLifecycle {
             JdbcTemplate jdbc,
             PlatformTransactionManager transactionManager,
             AuditProperties properties,
-            StaffAuditSeal staffAudit) {
+            StaffAuditSeal staffAudit,
+            CheckpointSigner signer) {
         this.jdbc = jdbc;
         this.transactions = new TransactionTemplate(transactionManager);
         this.properties = properties;
         this.staffAudit = staffAudit;
+        this.signer = signer;
     }
 
     /** Seals what can be sealed now; returns how many events and gaps it sealed. */
@@ -110,6 +116,8 @@ class EventSealer implements SmartLifecycle {
                     "insert into event_seal (globalindex, eventidentifier, previous_hash, hash) values (?, ?, ?, ?)",
                     seals);
         }
+        // one signed checkpoint per sealing transaction, at its head (also signs a head sealed before V9_1)
+        signer.signHead(AuditTrailVerification.Chain.EVENT_STORE);
         return seals.size();
     }
 
@@ -138,6 +146,8 @@ class EventSealer implements SmartLifecycle {
         try {
             seal();
             staffAudit.sealPending();
+        } catch (CheckpointSigner.ChainRewritten e) {
+            log.error("Sealing stopped, the audit trail was tampered with: {}", e.getMessage());
         } catch (RuntimeException e) {
             log.warn("Sealing the audit chains failed, will try again: {}", e.toString());
         }

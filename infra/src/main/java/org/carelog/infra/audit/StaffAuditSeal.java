@@ -11,14 +11,17 @@ import org.springframework.transaction.annotation.Transactional;
  * Links staff_audit rows into a hash chain (table staff_audit_seal) in the transaction that inserts them. The
  * writer holds a transaction-scoped advisory lock from before its insert until its commit, so audit ids are drawn,
  * sealed and committed one writer at a time, in id order: the chain never has to wait for a slower transaction.
+ * Each sealing ends with a signed checkpoint at the new head ({@link CheckpointSigner}).
  */
 @Component
 public class StaffAuditSeal {
 
     private final JdbcTemplate jdbc;
+    private final CheckpointSigner signer;
 
-    StaffAuditSeal(JdbcTemplate jdbc) {
+    StaffAuditSeal(JdbcTemplate jdbc, CheckpointSigner signer) {
         this.jdbc = jdbc;
+        this.signer = signer;
     }
 
     /** Call before inserting into staff_audit, in the same transaction. */
@@ -50,6 +53,7 @@ public class StaffAuditSeal {
         if (!seals.isEmpty()) {
             jdbc.batchUpdate("insert into staff_audit_seal (audit_id, previous_hash, hash) values (?, ?, ?)", seals);
         }
+        signer.signHead(AuditTrailVerification.Chain.STAFF_AUDIT);
         return seals.size();
     }
 }

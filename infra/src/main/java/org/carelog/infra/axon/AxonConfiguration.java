@@ -4,13 +4,13 @@ import com.fasterxml.jackson.databind.DeserializationFeature;
 import com.fasterxml.jackson.databind.ObjectMapper;
 import com.fasterxml.jackson.databind.SerializationFeature;
 import com.fasterxml.jackson.databind.json.JsonMapper;
-import java.sql.SQLException;
 import org.axonframework.commandhandling.CommandBus;
 import org.axonframework.common.jdbc.PersistenceExceptionResolver;
 import org.axonframework.config.ConfigurerModule;
 import org.axonframework.eventhandling.PropagatingErrorHandler;
 import org.axonframework.eventhandling.tokenstore.jdbc.TokenSchema;
 import org.axonframework.eventsourcing.eventstore.jdbc.EventSchema;
+import org.axonframework.eventsourcing.eventstore.jpa.SQLStateResolver;
 import org.axonframework.messaging.correlation.CorrelationDataProvider;
 import org.axonframework.messaging.correlation.MessageOriginProvider;
 import org.axonframework.messaging.correlation.SimpleCorrelationDataProvider;
@@ -75,6 +75,17 @@ class AxonConfiguration {
         return serializer;
     }
 
+    /**
+     * Tells the JDBC event store that a duplicate (aggregate, sequence number) is a concurrent append, so it
+     * raises Axon's ConcurrencyException (a CONFLICT, retried by the token queues) rather than a generic
+     * storage error. Axon's default reads vendor error codes, which PostgreSQL does not set; its SQL state
+     * for a unique violation is 23505.
+     */
+    @Bean
+    PersistenceExceptionResolver persistenceExceptionResolver() {
+        return new SQLStateResolver("23505");
+    }
+
     @Bean
     EventSchema eventSchema() {
         return EventSchema.builder().build();
@@ -89,30 +100,6 @@ class AxonConfiguration {
     SagaSqlSchema sagaSqlSchema() {
         return new PostgresSagaSqlSchema();
     }
-
-    /**
-     * Recognises the event store's unique (aggregate, sequence) key by PostgreSQL's SQL state 23505, so a
-     * concurrent append by another process becomes Axon's {@code ConcurrencyException} (re-decided by
-     * the caller, or CONFLICT), not an opaque store error. Axon's default resolver compares vendor error
-     * codes, which the PostgreSQL driver leaves at 0.
-     */
-    @Bean
-    PersistenceExceptionResolver persistenceExceptionResolver() {
-        return exception -> {
-            for (Throwable t = exception; t != null; t = t.getCause()) {
-                if (t instanceof SQLException sql
-                        && (UNIQUE_VIOLATION.equals(sql.getSQLState())
-                                || (sql.getNextException() != null
-                                        && UNIQUE_VIOLATION.equals(
-                                                sql.getNextException().getSQLState())))) {
-                    return true;
-                }
-            }
-            return false;
-        };
-    }
-
-    private static final String UNIQUE_VIOLATION = "23505";
 
     @Bean
     CorrelationDataProvider messageOriginProvider() {

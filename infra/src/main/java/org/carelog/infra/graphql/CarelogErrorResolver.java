@@ -11,10 +11,13 @@ import org.carelog.api.common.CarelogError;
 import org.carelog.api.common.CarelogException;
 import org.carelog.api.common.ErrorCode;
 import org.carelog.infra.security.SignedInStaff;
+import org.springframework.context.annotation.Bean;
 import org.springframework.core.Ordered;
 import org.springframework.core.annotation.Order;
 import org.springframework.graphql.execution.DataFetcherExceptionResolverAdapter;
 import org.springframework.graphql.execution.ErrorType;
+import org.springframework.graphql.execution.SubscriptionExceptionResolver;
+import org.springframework.graphql.execution.SubscriptionExceptionResolverAdapter;
 import org.springframework.security.access.AccessDeniedException;
 import org.springframework.security.authentication.AuthenticationCredentialsNotFoundException;
 import org.springframework.security.core.context.SecurityContextHolder;
@@ -36,9 +39,24 @@ class CarelogErrorResolver extends DataFetcherExceptionResolverAdapter {
     @Override
     protected GraphQLError resolveToSingleError(Throwable ex, DataFetchingEnvironment env) {
         CarelogError error = carelogError(ex);
-        if (error == null) {
-            return null;
-        }
+        return error == null ? null : toGraphQl(error, GraphqlErrorBuilder.newError(env));
+    }
+
+    /** Errors that end a subscription's stream get the same codes as any other. */
+    @Bean
+    static SubscriptionExceptionResolver subscriptionErrors() {
+        SubscriptionExceptionResolverAdapter adapter = new SubscriptionExceptionResolverAdapter() {
+            @Override
+            protected GraphQLError resolveToSingleError(Throwable ex) {
+                CarelogError error = carelogError(ex);
+                return error == null ? null : toGraphQl(error, GraphqlErrorBuilder.newError());
+            }
+        };
+        adapter.setThreadLocalContextAware(true);
+        return adapter;
+    }
+
+    private static GraphQLError toGraphQl(CarelogError error, GraphqlErrorBuilder<?> builder) {
         Map<String, Object> extensions = new LinkedHashMap<>(error.extensions());
         extensions.put("code", error.code().name());
         if (!error.violations().isEmpty()) {
@@ -49,8 +67,7 @@ class CarelogErrorResolver extends DataFetcherExceptionResolverAdapter {
                             .map(v -> Map.of("field", v.field(), "message", v.message()))
                             .toList());
         }
-        return GraphqlErrorBuilder.newError(env)
-                .errorType(errorType(error.code()))
+        return builder.errorType(errorType(error.code()))
                 .message(error.message())
                 .extensions(extensions)
                 .build();

@@ -2,13 +2,19 @@ package org.carelog.infra.operations;
 
 import ch.qos.logback.classic.Level;
 import ch.qos.logback.classic.LoggerContext;
+import java.io.IOException;
 import java.io.PrintStream;
+import java.nio.file.Files;
 import java.nio.file.Path;
 import java.sql.Connection;
 import java.sql.SQLException;
 import java.util.ArrayList;
+import java.util.Arrays;
 import java.util.List;
 import java.util.Map;
+import java.util.Set;
+import java.util.TreeSet;
+import org.carelog.infra.audit.AuditSigningKeys;
 import org.carelog.infra.audit.AuditTrailVerification;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
@@ -29,11 +35,13 @@ public final class BackupTool {
     static final int OK = 0;
     static final int FAILED = 1;
     static final int USAGE = 2;
+    static final String DEFAULT_SIGNING_KEY_FILE = "./carelog-keys/audit-signing.key";
 
     private static final String USAGE_TEXT =
             """
             Usage: carelog-backup.sh COMMAND FILE [options]
                    carelog-backup.sh verify-audit [options]
+                   carelog-backup.sh rotate-audit-key [--signing-key-file FILE]
 
             Commands:
               backup FILE    write a consistent snapshot of the database to FILE (a new file)
@@ -43,8 +51,12 @@ public final class BackupTool {
                                  data backups never hold them. Take one after every erasure and
                                  destroy the older ones, or an erased patient's key comes back.
               restore-keys FILE  restore a key backup into the (empty) key table of a restored database
-              verify-audit   check the hash chains over the event store and the staff audit;
-                             prints the first broken link, or the head hashes to keep elsewhere
+              verify-audit   check the hash chains over the event store and the staff audit and
+                             their signed checkpoints; prints the first broken link
+              anchor FILE    write the newest signed checkpoint of each chain to FILE (a new file),
+                             to keep off-site; verify-audit --anchor FILE checks the trail extends it
+              rotate-audit-key   add a new key to the audit signing keyset and make it the one that
+                             signs (old keys stay trusted); restart Carelog afterwards
 
             Options:
               --url URL          JDBC URL (env CARELOG_DB_URL, default %s)
@@ -53,8 +65,13 @@ public final class BackupTool {
               --data-dir DIR     instead of --url: start the embedded PostgreSQL on Carelog's data
                                  directory DIR itself (Carelog must be stopped)
               --counts-only      verify: compare row counts and sequences, not content
+              --anchor FILE      verify-audit: an anchor written earlier by the anchor command
+              --signing-key-file FILE  the audit signing keyset whose keys are trusted (env
+                                 CARELOG_AUDIT_SIGNING_KEY_FILE, default %s)
+              --trusted-keys IDS verify-audit: further trusted key ids, comma-separated (env
+                                 CARELOG_AUDIT_TRUSTED_KEY_IDS); enough without the key file
             """
-                    .formatted(DatabaseTarget.DEFAULT_URL, DatabaseTarget.DEFAULT_USER);
+                    .formatted(DatabaseTarget.DEFAULT_URL, DatabaseTarget.DEFAULT_USER, DEFAULT_SIGNING_KEY_FILE);
 
     private BackupTool() {}
 
@@ -80,6 +97,9 @@ public final class BackupTool {
         }
         Progress progress = Progress.to(out);
         try {
+            if (arguments.command().equals("rotate-audit-key")) {
+                return rotateAuditKey(arguments, progress);
+            }
             if (arguments.dataDirectory() == null) {
                 return execute(arguments, arguments.target(), progress);
             }
@@ -132,7 +152,10 @@ public final class BackupTool {
                 }
             }
             case "verify-audit" -> {
-                return verifyAudit(target, progress);
+                return verifyAudit(arguments, target, progress);
+            }
+            case "anchor" -> {
+                return anchor(arguments.file(), target, progress);
             }
             case "verify" -> {
                 try (BackupArchive archive = BackupArchive.open(arguments.file())) {
@@ -151,11 +174,15 @@ public final class BackupTool {
         }
     }
 
-    private static int verifyAudit(DatabaseTarget target, Progress progress) {
-        progress.line("Verifying the audit trail of " + target);
+    private static int verifyAudit(Arguments arguments, DatabaseTarget target, Progress progress) {
+        Set<String> trusted = trustedKeyIds(arguments);
+        List<AuditTrailVerification.SignedCheckpoint> anchor =
+                arguments.anchor() == null ? List.of() : AuditAnchorFile.read(arguments.anchor());
+        progress.line("Verifying the audit trail of " + target + " (trusted signing keys: " + String.join(", ", trusted)
+                + (arguments.anchor() == null ? "" : "; anchor " + arguments.anchor()) + ")");
         AuditTrailVerification.Result result;
         try (Connection c = target.connect()) {
-            result = AuditTrailVerification.verify(c);
+            result = AuditTrailVerification.verify(c, trusted, anchor);
         } catch (SQLException e) {
             throw new BackupException("cannot verify the audit trail: " + e.getMessage(), e);
         }
@@ -166,6 +193,12 @@ public final class BackupTool {
         progress.line(String.format(
                 "Staff audit: %,d records checked, %,d not sealed yet; head %s",
                 result.auditRecordsChecked(), result.auditRecordsUnsealed(), result.auditHeadHash()));
+        progress.line(String.format(
+                "Signed checkpoints: %,d checked%s",
+                result.checkpointsChecked(),
+                anchor.isEmpty() || !result.intact()
+                        ? ""
+                        : "; the chains extend the anchor's " + anchor.size() + " checkpoints"));
         if (result.intact()) {
             progress.line("The audit trail is intact.");
             return OK;
@@ -175,6 +208,52 @@ public final class BackupTool {
         return FAILED;
     }
 
+    /** The keys of the signing keyset (configured or its file) and the ids given; refuses to verify without any. */
+    private static Set<String> trustedKeyIds(Arguments arguments) {
+        Set<String> trusted = new TreeSet<>(arguments.trustedKeyIds());
+        if (arguments.signingKey() != null && !arguments.signingKey().isBlank()) {
+            trusted.addAll(AuditSigningKeys.load(arguments.signingKey(), arguments.signingKeyFile())
+                    .publicKeys()
+                    .keySet());
+        } else if (Files.exists(arguments.signingKeyFile())) {
+            trusted.addAll(AuditSigningKeys.read(arguments.signingKeyFile())
+                    .publicKeys()
+                    .keySet());
+        }
+        if (trusted.isEmpty()) {
+            throw new BackupException("no trusted audit signing key: " + arguments.signingKeyFile()
+                    + " does not exist; give --signing-key-file FILE or --trusted-keys ID,...");
+        }
+        return trusted;
+    }
+
+    private static int anchor(Path file, DatabaseTarget target, Progress progress) {
+        List<AuditTrailVerification.SignedCheckpoint> latest;
+        try (Connection c = target.connect()) {
+            latest = AuditTrailVerification.latestCheckpoints(c);
+            AuditAnchorFile.write(file, latest);
+        } catch (SQLException | IOException e) {
+            throw new BackupException("cannot write the audit anchor: " + e.getMessage(), e);
+        }
+        for (AuditTrailVerification.SignedCheckpoint c : latest) {
+            progress.line(c.chain() + " at position " + c.position() + ", head " + c.headHash() + ", signed "
+                    + c.signedAt() + " by key " + c.keyId());
+        }
+        progress.line("Anchor written to " + file + ": keep it off-site.");
+        return OK;
+    }
+
+    private static int rotateAuditKey(Arguments arguments, Progress progress) {
+        Path file = arguments.signingKeyFile();
+        if (!Files.exists(file)) {
+            throw new BackupException(file + " does not exist: Carelog creates it on its first start");
+        }
+        String id = AuditSigningKeys.rotate(file);
+        progress.line("Added key " + id + " to " + file + " as the signing key; the older keys stay trusted."
+                + " Restart Carelog to sign with it.");
+        return OK;
+    }
+
     /** Without Spring Boot's logging set-up, logback would print every DEBUG line of Flyway and zonky. */
     static void quietLogging() {
         if (LoggerFactory.getILoggerFactory() instanceof LoggerContext context) {
@@ -182,7 +261,16 @@ public final class BackupTool {
         }
     }
 
-    record Arguments(String command, Path file, DatabaseTarget target, Path dataDirectory, boolean countsOnly) {
+    record Arguments(
+            String command,
+            Path file,
+            DatabaseTarget target,
+            Path dataDirectory,
+            boolean countsOnly,
+            Path anchor,
+            String signingKey,
+            Path signingKeyFile,
+            List<String> trustedKeyIds) {
 
         /** Null when help was asked for. */
         static Arguments parse(String[] args, Map<String, String> env) {
@@ -191,6 +279,9 @@ public final class BackupTool {
             String password = env.getOrDefault("CARELOG_DB_PASSWORD", "");
             Path dataDirectory = null;
             boolean countsOnly = false;
+            Path anchor = null;
+            Path signingKeyFile = Path.of(env.getOrDefault("CARELOG_AUDIT_SIGNING_KEY_FILE", DEFAULT_SIGNING_KEY_FILE));
+            List<String> trustedKeyIds = ids(env.getOrDefault("CARELOG_AUDIT_TRUSTED_KEY_IDS", ""));
             boolean urlGiven = false;
             List<String> positional = new ArrayList<>();
             for (int i = 0; i < args.length; i++) {
@@ -207,6 +298,9 @@ public final class BackupTool {
                     case "--password" -> password = value(args, ++i, arg);
                     case "--data-dir" -> dataDirectory = Path.of(value(args, ++i, arg));
                     case "--counts-only" -> countsOnly = true;
+                    case "--anchor" -> anchor = Path.of(value(args, ++i, arg));
+                    case "--signing-key-file" -> signingKeyFile = Path.of(value(args, ++i, arg));
+                    case "--trusted-keys" -> trustedKeyIds = ids(value(args, ++i, arg));
                     default -> {
                         if (arg.startsWith("--")) {
                             throw new IllegalArgumentException("unknown option " + arg);
@@ -215,13 +309,14 @@ public final class BackupTool {
                     }
                 }
             }
-            boolean withoutFile = positional.size() == 1 && positional.get(0).equals("verify-audit");
+            boolean withoutFile = positional.size() == 1
+                    && List.of("verify-audit", "rotate-audit-key").contains(positional.get(0));
             if (positional.size() != 2 && !withoutFile) {
                 throw new IllegalArgumentException("expected a command and a file");
             }
             String command = positional.get(0);
             if (!withoutFile
-                    && !List.of("backup", "restore", "verify", "backup-keys", "restore-keys")
+                    && !List.of("backup", "restore", "verify", "backup-keys", "restore-keys", "anchor")
                             .contains(command)) {
                 throw new IllegalArgumentException("unknown command " + command);
             }
@@ -231,12 +326,26 @@ public final class BackupTool {
             if (countsOnly && !command.equals("verify")) {
                 throw new IllegalArgumentException("--counts-only applies to verify only");
             }
+            if (anchor != null && !command.equals("verify-audit")) {
+                throw new IllegalArgumentException("--anchor applies to verify-audit only");
+            }
             return new Arguments(
                     command,
                     withoutFile ? null : Path.of(positional.get(1)),
                     new DatabaseTarget(url, user, password),
                     dataDirectory,
-                    countsOnly);
+                    countsOnly,
+                    anchor,
+                    env.get("CARELOG_AUDIT_SIGNING_KEY"),
+                    signingKeyFile,
+                    trustedKeyIds);
+        }
+
+        private static List<String> ids(String commaSeparated) {
+            return Arrays.stream(commaSeparated.split(","))
+                    .map(String::strip)
+                    .filter(id -> !id.isEmpty())
+                    .toList();
         }
 
         private static String value(String[] args, int index, String option) {

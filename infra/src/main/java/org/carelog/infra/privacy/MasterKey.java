@@ -10,12 +10,11 @@ import com.google.crypto.tink.aead.PredefinedAeadParameters;
 import java.io.IOException;
 import java.io.UncheckedIOException;
 import java.nio.charset.StandardCharsets;
-import java.nio.file.FileAlreadyExistsException;
 import java.nio.file.Files;
 import java.nio.file.Path;
-import java.nio.file.attribute.PosixFilePermissions;
 import java.security.GeneralSecurityException;
 import java.util.Base64;
+import org.carelog.infra.config.KeyFiles;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
 
@@ -41,8 +40,11 @@ final class MasterKey {
                 return parse(properties.masterKey());
             }
             Path file = properties.masterKeyFile().toAbsolutePath().normalize();
-            if (!Files.exists(file)) {
-                generate(file);
+            if (KeyFiles.createIfMissing(file, MasterKey::generateEncoded)) {
+                log.warn(
+                        "Generated a new master key for personal data in {}. Back it up apart from the database:"
+                                + " without it no patient's personal data can be read.",
+                        file);
             }
             return parse(Files.readString(file, StandardCharsets.US_ASCII));
         } catch (IOException e) {
@@ -70,25 +72,5 @@ final class MasterKey {
             // The exception text could echo key material: never pass it on.
             throw new IllegalStateException("the master key is not a valid base64 Tink AEAD keyset");
         }
-    }
-
-    private static void generate(Path file) throws IOException {
-        Files.createDirectories(file.getParent());
-        boolean posix = file.getFileSystem().supportedFileAttributeViews().contains("posix");
-        try {
-            if (posix) {
-                Files.createFile(
-                        file, PosixFilePermissions.asFileAttribute(PosixFilePermissions.fromString("rw-------")));
-            } else {
-                Files.createFile(file);
-            }
-        } catch (FileAlreadyExistsException raced) {
-            return;
-        }
-        Files.writeString(file, generateEncoded() + "\n", StandardCharsets.US_ASCII);
-        log.warn(
-                "Generated a new master key for personal data in {}. Back it up apart from the database:"
-                        + " without it no patient's personal data can be read.",
-                file);
     }
 }

@@ -26,6 +26,9 @@ class GraphiqlPolicy {
     static final String GRAPHIQL_PAGE = "graphiql/index.html";
     static final String CDN = "https://esm.sh";
     static final String API_POLICY = "default-src 'none'; frame-ancestors 'none'; base-uri 'none'; form-action 'none'";
+    /** The waiting-room board page: its own script and style, and its WebSocket to the same origin. */
+    static final String BOARD_POLICY = "default-src 'none'; script-src 'self'; style-src 'self'; connect-src 'self';"
+            + " frame-ancestors 'none'; base-uri 'none'; form-action 'none'";
 
     private final String graphiqlPolicy;
 
@@ -42,7 +45,9 @@ class GraphiqlPolicy {
         return (request, response) -> {
             String path = request.getRequestURI();
             boolean graphiql = path.equals("/graphiql") || path.startsWith("/graphiql/");
-            response.setHeader("Content-Security-Policy", graphiql ? graphiqlPolicy : API_POLICY);
+            boolean board = path.startsWith("/board/");
+            response.setHeader(
+                    "Content-Security-Policy", graphiql ? graphiqlPolicy : board ? BOARD_POLICY : API_POLICY);
         };
     }
 

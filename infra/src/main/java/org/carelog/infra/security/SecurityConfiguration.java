@@ -1,17 +1,14 @@
 package org.carelog.infra.security;
 
+import jakarta.servlet.http.HttpServletRequest;
 import java.util.Collection;
 import java.util.List;
-import java.util.Map;
-import java.util.concurrent.ConcurrentHashMap;
 import java.util.stream.Stream;
 import org.carelog.api.common.Role;
 import org.springframework.context.annotation.Bean;
 import org.springframework.context.annotation.Configuration;
 import org.springframework.core.convert.converter.Converter;
 import org.springframework.security.authentication.AbstractAuthenticationToken;
-import org.springframework.security.authentication.AuthenticationManager;
-import org.springframework.security.authentication.AuthenticationManagerResolver;
 import org.springframework.security.config.annotation.method.configuration.EnableMethodSecurity;
 import org.springframework.security.config.annotation.web.builders.HttpSecurity;
 import org.springframework.security.config.http.SessionCreationPolicy;
@@ -20,11 +17,7 @@ import org.springframework.security.core.authority.SimpleGrantedAuthority;
 import org.springframework.security.crypto.factory.PasswordEncoderFactories;
 import org.springframework.security.crypto.password.PasswordEncoder;
 import org.springframework.security.oauth2.jwt.Jwt;
-import org.springframework.security.oauth2.jwt.JwtDecoder;
-import org.springframework.security.oauth2.jwt.JwtDecoders;
-import org.springframework.security.oauth2.server.resource.authentication.JwtAuthenticationProvider;
 import org.springframework.security.oauth2.server.resource.authentication.JwtAuthenticationToken;
-import org.springframework.security.oauth2.server.resource.authentication.JwtIssuerAuthenticationManagerResolver;
 import org.springframework.security.web.SecurityFilterChain;
 import org.springframework.security.web.header.writers.ReferrerPolicyHeaderWriter;
 
@@ -40,25 +33,26 @@ import org.springframework.security.web.header.writers.ReferrerPolicyHeaderWrite
 class SecurityConfiguration {
 
     @Bean
-    SecurityFilterChain api(
-            HttpSecurity http,
-            AccessTokens tokens,
-            Sessions sessions,
-            SecurityProperties properties,
-            GraphiqlPolicy graphiql)
-            throws Exception {
+    SecurityFilterChain api(HttpSecurity http, BearerTokens bearerTokens, GraphiqlPolicy graphiql) throws Exception {
         return http.csrf(csrf -> csrf.disable()) // no cookies or sessions: nothing for CSRF to ride on
                 .sessionManagement(s -> s.sessionCreationPolicy(SessionCreationPolicy.STATELESS))
                 .authorizeHttpRequests(auth -> auth.requestMatchers(
                                 "/actuator/health", "/actuator/health/**", "/graphiql", "/graphiql/**", "/error")
+                        .permitAll()
+                        // The waiting-room board page is static; it signs in over the WebSocket with its display
+                        // credential, kept in the page's URL fragment.
+                        .requestMatchers("/board/**")
+                        .permitAll()
+                        // A WebSocket handshake cannot carry headers from a browser: the connection signs in
+                        // with its first message instead (SubscriptionAuthentication).
+                        .requestMatchers(SecurityConfiguration::graphQlWebSocketHandshake)
                         .permitAll()
                         .requestMatchers("/actuator/**")
                         .hasRole(Role.ADMIN.name())
                         .anyRequest()
                         .authenticated())
                 .httpBasic(basic -> basic.authenticationDetailsSource(SignInDetails.SOURCE))
-                .oauth2ResourceServer(
-                        jwt -> jwt.authenticationManagerResolver(issuers(tokens, sessions, properties.oidc())))
+                .oauth2ResourceServer(jwt -> jwt.authenticationManagerResolver(bearerTokens.resolver()))
                 .headers(headers -> headers.frameOptions(f -> f.deny())
                         .contentTypeOptions(c -> {})
                         .cacheControl(c -> {})
@@ -68,6 +62,12 @@ class SecurityConfiguration {
                         .referrerPolicy(r -> r.policy(ReferrerPolicyHeaderWriter.ReferrerPolicy.NO_REFERRER))
                         .addHeaderWriter(graphiql.headerWriter()))
                 .build();
+    }
+
+    static boolean graphQlWebSocketHandshake(HttpServletRequest request) {
+        return "GET".equals(request.getMethod())
+                && "/graphql".equals(request.getRequestURI())
+                && "websocket".equalsIgnoreCase(request.getHeader("Upgrade"));
     }
 
     @Bean
@@ -84,32 +84,6 @@ class SecurityConfiguration {
     PasswordEncoder passwordEncoder() {
         // bcrypt today; the {id} prefix lets stronger hashes replace it as users sign in.
         return PasswordEncoderFactories.createDelegatingPasswordEncoder();
-    }
-
-    /** Carelog's own tokens by their issuer; an external issuer's only when one is configured. */
-    private static AuthenticationManagerResolver<jakarta.servlet.http.HttpServletRequest> issuers(
-            AccessTokens tokens, Sessions sessions, SecurityProperties.Oidc oidc) {
-        Map<String, AuthenticationManager> managers = new ConcurrentHashMap<>();
-        AuthenticationManager own = manager(tokens.decoder(), AccessTokens.ROLE_CLAIM, "sub");
-        // Carelog's own tokens are only as good as their session: checked on every request.
-        managers.put(
-                tokens.issuer(),
-                bearer -> sessions.check(((JwtAuthenticationToken) own.authenticate(bearer)).getToken()));
-        String external = oidc.issuerUri() == null ? null : oidc.issuerUri().toString();
-        return new JwtIssuerAuthenticationManagerResolver(issuer -> {
-            if (issuer.equals(external)) {
-                return managers.computeIfAbsent(
-                        issuer,
-                        i -> manager(JwtDecoders.fromIssuerLocation(i), oidc.rolesClaim(), oidc.usernameClaim()));
-            }
-            return managers.get(issuer);
-        });
-    }
-
-    private static AuthenticationManager manager(JwtDecoder decoder, String rolesClaim, String usernameClaim) {
-        JwtAuthenticationProvider provider = new JwtAuthenticationProvider(decoder);
-        provider.setJwtAuthenticationConverter(new RolesFromClaim(rolesClaim, usernameClaim));
-        return provider::authenticate;
     }
 
     /** Maps a token's role claim (a string or a list) to Carelog roles; unknown names are ignored. */

@@ -37,7 +37,9 @@ import org.springframework.test.context.ActiveProfiles;
             "carelog.database.embedded.data-directory=target/it-data/${random.uuid}",
             "AXONSERVER_SERVERS=localhost:18124",
             "AXONSERVER_CONTEXT=carelog-test",
-            "axon.axonserver.connect-timeout=200"
+            "axon.axonserver.connect-timeout=200",
+            "carelog.privacy.master-key-file=target/it-keys/master.key",
+            "carelog.audit.signing-key-file=target/it-keys/audit-signing.key"
         })
 @ActiveProfiles("axonserver")
 @Import(AxonServerProfileTest.NothingStarts.class)

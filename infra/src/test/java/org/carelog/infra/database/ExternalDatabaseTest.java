@@ -37,6 +37,7 @@ import org.springframework.test.context.DynamicPropertySource;
             "carelog.admin.password=" + IntegrationTest.ADMIN_PASSWORD,
             "carelog.security.mfa.required-roles=",
             "carelog.privacy.master-key-file=target/it-keys/master.key",
+            "carelog.audit.signing-key-file=target/it-keys/audit-signing.key",
             "carelog.database.embedded.data-directory=target/it-data/must-not-exist"
         })
 // The context closes after this class while the server still runs; zonky's hook stops it at JVM exit.

@@ -245,10 +245,4 @@ class PractitionerDirectoryTest extends IntegrationTest {
             assertThat(point.get("closedAt").isNull()).isFalse();
         });
     }
-
-    private static JsonNode data(java.net.http.HttpResponse<String> response) {
-        JsonNode body = json(response);
-        assertThat(body.path("errors").isMissingNode()).as(response.body()).isTrue();
-        return body.get("data");
-    }
 }

@@ -30,13 +30,20 @@ import org.carelog.query.scheduling.SchedulingViews.AppointmentEdge;
 import org.carelog.query.scheduling.SchedulingViews.AppointmentRecordView;
 import org.carelog.query.scheduling.SchedulingViews.AppointmentView;
 import org.carelog.query.scheduling.SchedulingViews.AvailableSlotView;
+import org.carelog.query.scheduling.SchedulingViews.DayCalendarChange;
 import org.carelog.query.scheduling.SchedulingViews.PageInfo;
+import org.springframework.beans.factory.ObjectProvider;
 import org.springframework.graphql.data.method.annotation.Argument;
 import org.springframework.graphql.data.method.annotation.QueryMapping;
+import org.springframework.graphql.data.method.annotation.SubscriptionMapping;
 import org.springframework.security.access.prepost.PreAuthorize;
 import org.springframework.stereotype.Controller;
+import reactor.core.publisher.Flux;
 
-/** Free slots, calendars, patients' appointments, department lists and the rebooking list; every staff role. */
+/**
+ * Free slots, calendars (also live), patients' appointments, department lists and the rebooking list;
+ * every staff role.
+ */
 @Controller
 class SchedulingQueries {
 
@@ -45,10 +52,12 @@ class SchedulingQueries {
 
     private final QueryGateway queries;
     private final Clock clock;
+    private final ObjectProvider<AppointmentCalendarFeed> feed;
 
-    SchedulingQueries(QueryGateway queries, Clock clock) {
+    SchedulingQueries(QueryGateway queries, Clock clock, ObjectProvider<AppointmentCalendarFeed> feed) {
         this.queries = queries;
         this.clock = clock;
+        this.feed = feed;
     }
 
     @QueryMapping
@@ -74,7 +83,26 @@ class SchedulingQueries {
     @QueryMapping
     @PreAuthorize(STAFF)
     List<AppointmentView> dayCalendar(@Argument String practitionerId, @Argument LocalDate date) {
-        return list(new FindDayCalendar(PractitionerId.parse("practitionerId", practitionerId), date));
+        return calendar(PractitionerId.parse("practitionerId", practitionerId), date);
+    }
+
+    /**
+     * A practitioner's day calendar now, then again after every change, whichever Carelog process made
+     * it (PostgreSQL notices from the calendar projector). Any staff role.
+     */
+    @SubscriptionMapping("appointmentsChanged")
+    @PreAuthorize(STAFF)
+    Flux<DayCalendarChange> watchDayCalendar(@Argument String practitionerId, @Argument LocalDate date) {
+        PractitionerId practitioner = PractitionerId.parse("practitionerId", practitionerId);
+        if (date == null) {
+            throw CarelogException.validation("date", "is required");
+        }
+        return feed.getObject().watch(practitioner, date);
+    }
+
+    /** The calendar of one day; for the live feed too, which checked the caller's role when subscribed. */
+    List<AppointmentView> calendar(PractitionerId practitioner, LocalDate date) {
+        return list(new FindDayCalendar(practitioner, date));
     }
 
     @QueryMapping
