@@ -23,6 +23,7 @@ import java.util.ArrayList;
 import java.util.Base64;
 import java.util.List;
 import java.util.Map;
+import java.util.concurrent.CopyOnWriteArrayList;
 import java.util.concurrent.CountDownLatch;
 import java.util.concurrent.ExecutorService;
 import java.util.concurrent.Executors;
@@ -33,12 +34,18 @@ import org.carelog.infra.patient.PatientFixtures;
 import org.junit.jupiter.api.AfterEach;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.io.TempDir;
+import org.springframework.graphql.client.WebSocketGraphQlClient;
+import org.springframework.graphql.client.WebSocketGraphQlClientInterceptor;
 import org.springframework.jdbc.core.JdbcTemplate;
+import org.springframework.web.reactive.socket.client.ReactorNettyWebSocketClient;
+import reactor.core.Disposable;
+import reactor.core.publisher.Mono;
 
 /**
  * Two Carelog processes on one PostgreSQL booking the same slots at the same moment: their in-process
  * locks cannot see each other, so only the event store's (aggregate, sequence) key and the re-decision
- * after it stand between them and a double booking. Still never one.
+ * after it stand between them and a double booking. Still never one; and a dashboard subscribed on one
+ * process sees the bookings made through the other.
  */
 class TwoProcessBookingTest {
 
@@ -138,6 +145,27 @@ class TwoProcessBookingTest {
                     .asText());
         }
 
+        // A dashboard on node b watches the day; most bookings it must show are made through node a.
+        List<JsonNode> dashboard = new CopyOnWriteArrayList<>();
+        WebSocketGraphQlClient subscriptions = WebSocketGraphQlClient.builder(
+                        "ws://localhost:" + b.port() + "/graphql", new ReactorNettyWebSocketClient())
+                .interceptor(new WebSocketGraphQlClientInterceptor() {
+                    @Override
+                    public Mono<Object> connectionInitPayload() {
+                        return Mono.just(Map.of("Authorization", ADMIN));
+                    }
+                })
+                .build();
+        Disposable watching = subscriptions
+                .document("subscription($p: ID!, $d: Date!) { appointmentsChanged(practitionerId: $p, date: $d) {"
+                        + " appointments { id status } } }")
+                .variable("p", doctor)
+                .variable("d", day.toString())
+                .executeSubscription()
+                .subscribe(r -> dashboard.add(
+                        JSON.valueToTree(r.field("appointmentsChanged").getValue())));
+        await().atMost(Duration.ofSeconds(30)).until(() -> !dashboard.isEmpty());
+
         ExecutorService clients = Executors.newFixedThreadPool(60);
         CountDownLatch go = new CountDownLatch(1);
         List<Future<JsonNode>> futures = new ArrayList<>();
@@ -186,6 +214,20 @@ class TwoProcessBookingTest {
                                 + " group by start_at) per_slot",
                         Integer.class))
                 .isEqualTo(10);
+        List<String> bookedIds = booked.stream()
+                .map(r -> r.at("/data/bookSlot/appointmentId").asText())
+                .toList();
+        try {
+            await().atMost(Duration.ofSeconds(30)).untilAsserted(() -> assertThat(dashboard
+                            .get(dashboard.size() - 1)
+                            .get("appointments")
+                            .findValuesAsText("id"))
+                    .as("the dashboard on node b shows every booking, from either node")
+                    .containsExactlyInAnyOrderElementsOf(bookedIds));
+        } finally {
+            watching.dispose();
+            subscriptions.stop().block(Duration.ofSeconds(10));
+        }
         System.out.printf(
                 "two processes: %d booked, %d refused; retries after concurrent appends: a=%s b=%s%n",
                 booked.size(), responses.size() - booked.size(), a.retries(), b.retries());
