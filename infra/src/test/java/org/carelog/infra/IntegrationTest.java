@@ -210,6 +210,43 @@ public abstract class IntegrationTest {
                         == 1);
     }
 
+    /** A new department with a code of its own, created by ADMIN; its id. */
+    protected String createDepartment(String nameEn, String nameBn) {
+        return data(post(
+                        credentials(Role.ADMIN),
+                        "mutation($input: CreateDepartmentInput!) { createDepartment(input: $input) { departmentId } }",
+                        Map.of("input", Map.of("code", uniqueCode("D"), "nameEn", nameEn, "nameBn", nameBn))))
+                .at("/createDepartment/departmentId")
+                .asText();
+    }
+
+    /** A service point of a department, created by ADMIN. */
+    protected record ServicePointRef(String id, String code) {}
+
+    protected ServicePointRef createServicePoint(String departmentId, String kind) {
+        String code = uniqueCode("P");
+        String id = data(post(
+                        credentials(Role.ADMIN),
+                        "mutation($input: AddServicePointInput!) { addServicePoint(input: $input) { servicePointId } }",
+                        Map.of(
+                                "input",
+                                Map.of(
+                                        "departmentId", departmentId,
+                                        "code", code,
+                                        "nameEn", "Room " + code,
+                                        "nameBn", "কক্ষ",
+                                        "kind", kind))))
+                .at("/addServicePoint/servicePointId")
+                .asText();
+        return new ServicePointRef(id, code);
+    }
+
+    /** A department or service point code no other test uses: a letter and a base-36 number. */
+    protected static String uniqueCode(String letter) {
+        String code = letter + Long.toString(unique(), 36).toUpperCase();
+        return code.substring(0, Math.min(10, code.length()));
+    }
+
     protected static Map<String, Object> map(Object... keysAndValues) {
         Map<String, Object> map = new java.util.LinkedHashMap<>();
         for (int i = 0; i < keysAndValues.length; i += 2) {

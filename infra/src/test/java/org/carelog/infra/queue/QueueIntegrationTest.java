@@ -26,40 +26,8 @@ abstract class QueueIntegrationTest extends IntegrationTest {
 
     /** A new department with a new service point of that kind. */
     ServicePoint servicePoint(String kind) {
-        String departmentCode = code("Q");
-        String departmentId = data(post(
-                        credentials(Role.ADMIN),
-                        "mutation($input: CreateDepartmentInput!) { createDepartment(input: $input) { departmentId } }",
-                        Map.of(
-                                "input",
-                                Map.of("code", departmentCode, "nameEn", "Queue Test", "nameBn", "লাইন পরীক্ষা"))))
-                .at("/createDepartment/departmentId")
-                .asText();
-        String code = code("P");
-        String id = data(post(
-                        credentials(Role.ADMIN),
-                        "mutation($input: AddServicePointInput!) { addServicePoint(input: $input) { servicePointId } }",
-                        Map.of(
-                                "input",
-                                Map.of(
-                                        "departmentId",
-                                        departmentId,
-                                        "code",
-                                        code,
-                                        "nameEn",
-                                        "Room " + code,
-                                        "nameBn",
-                                        "কক্ষ",
-                                        "kind",
-                                        kind))))
-                .at("/addServicePoint/servicePointId")
-                .asText();
-        return new ServicePoint(id, code);
-    }
-
-    private static String code(String letter) {
-        String code = letter + Long.toString(unique(), 36).toUpperCase();
-        return code.substring(0, Math.min(10, code.length()));
+        ServicePointRef created = createServicePoint(createDepartment("Queue Test", "লাইন পরীক্ষা"), kind);
+        return new ServicePoint(created.id(), created.code());
     }
 
     String registeredPatient() {

@@ -52,37 +52,11 @@ abstract class SchedulingApi extends IntegrationTest {
     }
 
     String department() {
-        String code = "S" + unique();
-        return ok(
-                        Role.ADMIN,
-                        "mutation($input: CreateDepartmentInput!) { createDepartment(input: $input) { departmentId } }",
-                        Map.of(
-                                "input",
-                                Map.of("code", code, "nameEn", "Scheduling " + code, "nameBn", "সময়সূচি বিভাগ")))
-                .at("/createDepartment/departmentId")
-                .asText();
+        return createDepartment("Scheduling Test", "সময়সূচি বিভাগ");
     }
 
     String chamber(String departmentId) {
-        String code = "C" + unique();
-        return ok(
-                        Role.ADMIN,
-                        "mutation($input: AddServicePointInput!) { addServicePoint(input: $input) { servicePointId } }",
-                        Map.of(
-                                "input",
-                                Map.of(
-                                        "departmentId",
-                                        departmentId,
-                                        "code",
-                                        code,
-                                        "nameEn",
-                                        "Chamber " + code,
-                                        "nameBn",
-                                        "চেম্বার",
-                                        "kind",
-                                        "CHAMBER")))
-                .at("/addServicePoint/servicePointId")
-                .asText();
+        return createServicePoint(departmentId, "CHAMBER").id();
     }
 
     String doctor(String departmentId, String specialty, List<String> languages) {
