@@ -5,8 +5,8 @@ import java.util.UUID;
 
 /**
  * Told of every change the calendar projector writes, so subscriptions of front-desk dashboards can be
- * notified once it commits. The default does nothing; infra supplies one that tells every Carelog
- * process (PostgreSQL NOTIFY).
+ * notified once it commits. Infra's implementation tells every Carelog process (PostgreSQL NOTIFY in the
+ * projector's transaction).
  */
 public interface AppointmentChanges {
 
