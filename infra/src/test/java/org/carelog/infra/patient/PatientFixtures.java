@@ -50,6 +50,33 @@ public final class PatientFixtures {
         return LocalDate.of(1940, 1, 1).plusDays(n % 30_000).toString();
     }
 
+    private static final String[] BYSTANDER_LATIN = {"ho", "ju", "qe", "vo", "wu", "xe", "zo", "hu", "je", "qo"};
+    private static final String[] BYSTANDER_BANGLA = {"পি", "ফি", "বি", "ভি", "মি", "যি", "রি", "লি", "শি", "সি"};
+
+    /**
+     * A registration for tests that need many patients but never search them by name: the names use
+     * letters that {@link #registration} names never do, so no name or prefix search of another test
+     * meets them (the patient search pages at 50). Give {@code n} a range of its own (phones and
+     * identity numbers derive from it).
+     */
+    public static Map<String, Object> bystander(long n) {
+        Map<String, Object> input = registration(n);
+        @SuppressWarnings("unchecked")
+        Map<String, Object> demographics = (Map<String, Object>) input.get("demographics");
+        String latin = spelled(n, BYSTANDER_LATIN);
+        demographics.put("nameEn", Character.toUpperCase(latin.charAt(0)) + latin.substring(1) + " Qwe");
+        demographics.put("nameBn", spelled(n, BYSTANDER_BANGLA) + " শিমু");
+        return input;
+    }
+
+    private static String spelled(long n, String[] syllables) {
+        StringBuilder word = new StringBuilder();
+        for (char digit : Long.toString(n).toCharArray()) {
+            word.append(syllables[digit - '0']);
+        }
+        return word.toString();
+    }
+
     public static Map<String, Object> registration(long n) {
         Map<String, Object> demographics = new LinkedHashMap<>();
         demographics.put("nameBn", banglaName(n));
