@@ -2,7 +2,6 @@ package org.carelog.command.scheduling;
 
 import java.time.Clock;
 import java.time.LocalDate;
-import java.util.List;
 import org.axonframework.config.ProcessingGroup;
 import org.axonframework.eventhandling.DisallowReplay;
 import org.axonframework.eventhandling.EventHandler;
@@ -15,9 +14,6 @@ import org.carelog.api.scheduling.HolidayDeclared;
 import org.carelog.api.scheduling.LeaveAdded;
 import org.carelog.api.scheduling.ReviewBookings;
 import org.carelog.api.scheduling.WeeklyAvailabilitySet;
-import org.springframework.security.authentication.UsernamePasswordAuthenticationToken;
-import org.springframework.security.core.Authentication;
-import org.springframework.security.core.authority.SimpleGrantedAuthority;
 import org.springframework.stereotype.Component;
 
 /**
@@ -32,11 +28,7 @@ import org.springframework.stereotype.Component;
 class AvailabilityWatcher {
 
     static final String PROCESSING_GROUP = "scheduling-rebooking";
-    static final String SYSTEM_USER = "carelog-scheduler";
     static final int HORIZON_DAYS = 400;
-
-    private static final Authentication SCHEDULER = new UsernamePasswordAuthenticationToken(
-            SYSTEM_USER, null, List.of(new SimpleGrantedAuthority("ROLE_SYSTEM")));
 
     private final SchedulingRegistry registry;
     private final ScheduleCommands commands;
@@ -76,7 +68,7 @@ class AvailabilityWatcher {
             return;
         }
         for (DayScheduleId day : registry.daysWithBookings(practitioner, start, to)) {
-            commands.sendAs(SCHEDULER, new ReviewBookings(day), null, requestId);
+            commands.sendAs(ScheduleCommands.SCHEDULER, new ReviewBookings(day), null, requestId);
         }
     }
 }

@@ -1,12 +1,15 @@
 package org.carelog.command.scheduling;
 
 import graphql.schema.DataFetchingEnvironment;
+import java.util.List;
 import java.util.concurrent.atomic.AtomicLong;
 import org.axonframework.modelling.command.AggregateStreamCreationException;
 import org.axonframework.modelling.command.ConcurrencyException;
 import org.carelog.command.common.CommandSender;
 import org.springframework.dao.DuplicateKeyException;
+import org.springframework.security.authentication.UsernamePasswordAuthenticationToken;
 import org.springframework.security.core.Authentication;
+import org.springframework.security.core.authority.SimpleGrantedAuthority;
 import org.springframework.stereotype.Component;
 
 /**
@@ -20,6 +23,10 @@ import org.springframework.stereotype.Component;
 public class ScheduleCommands {
 
     static final int MAX_ATTEMPTS = 8;
+
+    /** Who sends the commands that no person sends (reviews after availability changes, no-shows). */
+    public static final Authentication SCHEDULER = new UsernamePasswordAuthenticationToken(
+            "carelog-scheduler", null, List.of(new SimpleGrantedAuthority("ROLE_SYSTEM")));
 
     private final CommandSender sender;
     private final AtomicLong retries = new AtomicLong();

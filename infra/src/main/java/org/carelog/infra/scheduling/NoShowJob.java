@@ -3,7 +3,6 @@ package org.carelog.infra.scheduling;
 import java.time.Clock;
 import java.time.LocalDate;
 import java.time.LocalTime;
-import java.util.List;
 import org.carelog.api.scheduling.MarkNoShow;
 import org.carelog.command.scheduling.PatientTime;
 import org.carelog.command.scheduling.ScheduleCommands;
@@ -13,9 +12,6 @@ import org.slf4j.LoggerFactory;
 import org.springframework.jdbc.core.ConnectionCallback;
 import org.springframework.jdbc.core.JdbcTemplate;
 import org.springframework.scheduling.annotation.Scheduled;
-import org.springframework.security.authentication.UsernamePasswordAuthenticationToken;
-import org.springframework.security.core.Authentication;
-import org.springframework.security.core.authority.SimpleGrantedAuthority;
 import org.springframework.stereotype.Component;
 
 /**
@@ -30,8 +26,6 @@ class NoShowJob {
     private static final Logger log = LoggerFactory.getLogger(NoShowJob.class);
     private static final long LOCK = 0x4341_524c_4e53L; // "CARLNS"
     private static final int LIMIT = 5000;
-    private static final Authentication SCHEDULER = new UsernamePasswordAuthenticationToken(
-            "carelog-scheduler", null, List.of(new SimpleGrantedAuthority("ROLE_SYSTEM")));
 
     private final SchedulingRegistry registry;
     private final ScheduleCommands commands;
@@ -93,7 +87,10 @@ class NoShowJob {
         for (PatientTime appointment : registry.unattended(lastClosedDay, LIMIT)) {
             try {
                 commands.sendAs(
-                        SCHEDULER, new MarkNoShow(appointment.scheduleId(), appointment.appointmentId()), null, null);
+                        ScheduleCommands.SCHEDULER,
+                        new MarkNoShow(appointment.scheduleId(), appointment.appointmentId()),
+                        null,
+                        null);
                 marked++;
             } catch (RuntimeException e) {
                 // Its slot runs past the closing time, or the day schedule refused: the next pass tries again.
