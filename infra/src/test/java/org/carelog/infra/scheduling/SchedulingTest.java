@@ -349,6 +349,17 @@ class SchedulingTest extends SchedulingApi {
                 String.class,
                 doctor + "_" + today);
         assertThat(checkedIn).contains(appointment, chamber, "checkedInAt", "scheduledStart");
+        // The check-in put the patient in the chamber's queue, seated at the appointment's time, once.
+        await().atMost(Duration.ofSeconds(20)).untilAsserted(() -> {
+            JsonNode tokens = ok(
+                            Role.RECEPTIONIST,
+                            "query($sp: ID!) { queue(servicePointId: $sp) { tokens { appointmentId"
+                                    + " appointmentStart status label } } }",
+                            Map.of("sp", chamber))
+                    .at("/queue/tokens");
+            assertThat(tokens.findValuesAsText("appointmentId")).containsExactly(appointment);
+            assertThat(tokens.at("/0/appointmentStart").isNull()).isFalse();
+        });
         await().atMost(Duration.ofSeconds(20))
                 .untilAsserted(() -> assertThat(ok(Role.AUDITOR, HISTORY, Map.of("id", appointment))
                                 .at("/appointment/history")
