@@ -77,7 +77,7 @@ class AxonConfiguration {
 
     /**
      * Tells the JDBC event store that a duplicate (aggregate, sequence number) is a concurrent append, so it
-     * raises Axon's ConcurrencyException (a CONFLICT, retried by the token queues) rather than a generic
+     * raises Axon's ConcurrencyException (re-decided by RaceRetryingSender, else CONFLICT) rather than a generic
      * storage error. Axon's default reads vendor error codes, which PostgreSQL does not set; its SQL state
      * for a unique violation is 23505.
      */

@@ -1,5 +1,6 @@
 package org.carelog.infra.reference;
 
+import java.io.ByteArrayInputStream;
 import java.io.IOException;
 import java.io.InputStream;
 import java.io.InputStreamReader;
@@ -7,7 +8,6 @@ import java.io.Reader;
 import java.io.UncheckedIOException;
 import java.nio.charset.StandardCharsets;
 import java.nio.file.Files;
-import java.security.DigestInputStream;
 import java.security.MessageDigest;
 import java.security.NoSuchAlgorithmException;
 import java.sql.Timestamp;
@@ -144,37 +144,26 @@ class ReferenceData implements SmartInitializingSingleton {
     }
 
     /**
-     * Reads every row, then (under a lock, in one transaction) replaces what is stored for {@code system} unless
-     * the same bytes were loaded before. Rows with a code seen before in the file are dropped (the first wins).
+     * Hashes the file, then (under a lock, in one transaction) parses it and replaces what is stored for {@code
+     * system} only when those bytes were not loaded before.
      */
     private <T> void load(String system, String release, Source source, Function<CSVRecord, T> row, Writer<T> writer) {
-        byte[] digest;
-        Map<String, T> rows = new LinkedHashMap<>();
-        try (DigestInputStream in = new DigestInputStream(source.open(), MessageDigest.getInstance("SHA-256"));
-                Reader reader = new InputStreamReader(in, StandardCharsets.UTF_8)) {
-            for (CSVRecord record : CSVFormat.RFC4180
-                    .builder()
-                    .setHeader()
-                    .setSkipHeaderRecord(true)
-                    .get()
-                    .parse(reader)) {
-                rows.putIfAbsent(record.get(0).strip().toUpperCase(Locale.ROOT), row.apply(record));
-            }
-            digest = in.getMessageDigest().digest();
+        byte[] content;
+        try (InputStream in = source.open()) {
+            content = in.readAllBytes();
         } catch (IOException e) {
             throw new UncheckedIOException("cannot read the " + system + " list", e);
-        } catch (NoSuchAlgorithmException e) {
-            throw new IllegalStateException(e);
         }
-        String sha256 = HexFormat.of().formatHex(digest);
+        String sha256 = sha256(content);
         transactions.executeWithoutResult(tx -> {
             jdbc.queryForList("select pg_advisory_xact_lock(?)", LOAD_LOCK);
             List<String> loaded = jdbc.queryForList(
                     "select source_sha256 from classification_release where system = ?", String.class, system);
             if (loaded.contains(sha256)) {
-                return;
+                return; // the usual start: only the file was read and hashed, nothing parsed
             }
-            writer.replace(system, List.copyOf(rows.values()));
+            List<T> rows = parse(content, row);
+            writer.replace(system, rows);
             jdbc.update(
                     "insert into classification_release (system, release, codes, source_sha256, loaded_at)"
                             + " values (?, ?, ?, ?, ?) on conflict (system) do update set release = excluded.release,"
@@ -187,6 +176,32 @@ class ReferenceData implements SmartInitializingSingleton {
                     Timestamp.from(clock.instant()));
             log.info("Loaded {} {} entries (release {})", rows.size(), system, release);
         });
+    }
+
+    /** Every row; a code seen before in the file is dropped (the first wins). */
+    private static <T> List<T> parse(byte[] content, Function<CSVRecord, T> row) {
+        Map<String, T> rows = new LinkedHashMap<>();
+        try (Reader reader = new InputStreamReader(new ByteArrayInputStream(content), StandardCharsets.UTF_8)) {
+            for (CSVRecord record : CSVFormat.RFC4180
+                    .builder()
+                    .setHeader()
+                    .setSkipHeaderRecord(true)
+                    .get()
+                    .parse(reader)) {
+                rows.putIfAbsent(record.get(0).strip().toUpperCase(Locale.ROOT), row.apply(record));
+            }
+        } catch (IOException e) {
+            throw new UncheckedIOException(e);
+        }
+        return List.copyOf(rows.values());
+    }
+
+    private static String sha256(byte[] content) {
+        try {
+            return HexFormat.of().formatHex(MessageDigest.getInstance("SHA-256").digest(content));
+        } catch (NoSuchAlgorithmException e) {
+            throw new IllegalStateException(e);
+        }
     }
 
     interface Writer<T> {

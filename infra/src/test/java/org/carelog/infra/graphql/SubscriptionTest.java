@@ -46,6 +46,10 @@ class SubscriptionTest extends IntegrationTest {
             assertThat(processors)
                     .extracting(p -> p.get("name"))
                     .contains("patient-directory", "practitioner-directory");
+            JsonNode queried = json(post(
+                            credentials(Role.AUDITOR), "{ eventProcessors { name segments error } }", Map.of()))
+                    .at("/data/eventProcessors");
+            assertThat(queried.findValuesAsText("name")).contains("patient-directory", "queue-tokens");
         } finally {
             client.stop().block(Duration.ofSeconds(10));
         }

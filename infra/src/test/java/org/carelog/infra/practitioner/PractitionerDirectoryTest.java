@@ -103,13 +103,7 @@ class PractitionerDirectoryTest extends IntegrationTest {
     @Test
     void onlyAdminRegistersAndABmdcNumberBelongsToOnePractitioner() {
         long n = unique();
-        String code = ("U" + n).substring(0, Math.min(10, ("U" + n).length()));
-        String departmentId = data(post(
-                        credentials(Role.ADMIN),
-                        CREATE_DEPARTMENT,
-                        Map.of("input", Map.of("code", code, "nameEn", "Test Lab", "nameBn", "পরীক্ষা ল্যাব"))))
-                .at("/createDepartment/departmentId")
-                .asText();
+        String departmentId = createDepartment("Test Lab", "পরীক্ষা ল্যাব");
         Map<String, Object> doctor = Map.of(
                 "nameEn",
                 "Dr. Dwitiyo",
@@ -139,19 +133,13 @@ class PractitionerDirectoryTest extends IntegrationTest {
 
     @Test
     void servicePointsAreOpenedRenamedAndClosedByAdminAndListedWithTheirDepartment() {
-        long n = unique();
-        String code = ("S" + n).substring(0, Math.min(8, ("S" + n).length()));
-        String departmentId = data(post(
-                        credentials(Role.ADMIN),
-                        CREATE_DEPARTMENT,
-                        Map.of("input", Map.of("code", code, "nameEn", "Test Surgery", "nameBn", "পরীক্ষা সার্জারি"))))
-                .at("/createDepartment/departmentId")
-                .asText();
+        String departmentId = createDepartment("Test Surgery", "পরীক্ষা সার্জারি");
+        String code = uniqueCode("P");
         Map<String, Object> chamber = Map.of(
                 "departmentId",
                 departmentId,
                 "code",
-                code.toLowerCase() + "c",
+                code.toLowerCase(),
                 "nameEn",
                 "Chamber 1",
                 "nameBn",
@@ -205,15 +193,23 @@ class PractitionerDirectoryTest extends IntegrationTest {
                                 "nameBn",
                                 "চেম্বার ১ (হার্নিয়া)"))));
         String department = "query($id: ID!) { department(id: $id) { servicePoints { id code nameEn kind open"
-                + " department { code } } } }";
+                + " department { id } } } }";
         await().atMost(Duration.ofSeconds(20)).untilAsserted(() -> {
             JsonNode points = data(post(credentials(Role.NURSE), department, Map.of("id", departmentId)))
                     .at("/department/servicePoints");
             assertThat(points.size()).isEqualTo(1);
-            assertThat(points.at("/0/code").asText()).isEqualTo(code + "C");
+            assertThat(points.at("/0/code").asText()).isEqualTo(code);
             assertThat(points.at("/0/nameEn").asText()).isEqualTo("Chamber 1 (Hernia)");
             assertThat(points.at("/0/open").asBoolean()).isTrue();
-            assertThat(points.at("/0/department/code").asText()).isEqualTo(code);
+            assertThat(points.at("/0/department/id").asText()).isEqualTo(departmentId);
+            JsonNode byKind = data(post(
+                    credentials(Role.RECEPTIONIST),
+                    "query($d: ID) { chambers: servicePoints(departmentId: $d, kind: CHAMBER) { id }"
+                            + " rooms: servicePoints(departmentId: $d, kind: ROOM) { id } }",
+                    Map.of("d", departmentId)));
+            assertThat(byKind.get("chambers").findValuesAsText("id"))
+                    .containsExactly(points.at("/0/id").asText());
+            assertThat(byKind.get("rooms").size()).isZero();
         });
 
         JsonNode noReason = json(post(

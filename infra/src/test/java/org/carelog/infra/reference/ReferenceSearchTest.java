@@ -59,6 +59,10 @@ class ReferenceSearchTest extends IntegrationTest {
                 .get("medicines");
         assertThat(paracetamol.get(0).get("name").asText()).isEqualTo("Acetaminophen");
         assertThat(paracetamol.get(0).get("code").asText()).isEqualTo("DB00316");
+        JsonNode acetaminophen = data("{ medicine(code: \"db00316\") { name synonyms } }", Map.of())
+                .get("medicine");
+        assertThat(acetaminophen.get("name").asText()).isEqualTo("Acetaminophen");
+        assertThat(acetaminophen.get("synonyms").toString()).contains("Paracetamol");
         JsonNode misspelt =
                 data("{ medicines(text: \"metformine\") { name } }", Map.of()).get("medicines");
         assertThat(misspelt.findValuesAsText("name")).contains("Metformin");
