@@ -15,6 +15,7 @@ import java.util.Base64;
 import java.util.Map;
 import java.util.concurrent.atomic.AtomicLong;
 import org.carelog.api.common.Role;
+import org.carelog.infra.patient.PatientFixtures;
 import org.carelog.infra.security.StaffAccounts;
 import org.junit.jupiter.api.BeforeEach;
 import org.springframework.beans.factory.annotation.Autowired;
@@ -221,6 +222,16 @@ public abstract class IntegrationTest {
     }
 
     /** A service point of a department, created by ADMIN. */
+    /** A newly registered patient (a bystander: out of the way of the patient search tests' names). */
+    protected String registeredPatient() {
+        return data(post(
+                        credentials(Role.RECEPTIONIST),
+                        "mutation($input: RegisterPatientInput!) { registerPatient(input: $input) { patientId } }",
+                        Map.of("input", PatientFixtures.bystander(60_000_000L + unique()))))
+                .at("/registerPatient/patientId")
+                .asText();
+    }
+
     protected record ServicePointRef(String id, String code) {}
 
     protected ServicePointRef createServicePoint(String departmentId, String kind) {

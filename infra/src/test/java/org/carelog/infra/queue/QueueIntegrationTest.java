@@ -9,7 +9,6 @@ import java.util.UUID;
 import java.util.function.Predicate;
 import org.carelog.api.common.Role;
 import org.carelog.infra.IntegrationTest;
-import org.carelog.infra.patient.PatientFixtures;
 
 /** Service points, patients and token actions over GraphQL, for the queue tests. */
 abstract class QueueIntegrationTest extends IntegrationTest {
@@ -28,16 +27,6 @@ abstract class QueueIntegrationTest extends IntegrationTest {
     ServicePoint servicePoint(String kind) {
         ServicePointRef created = createServicePoint(createDepartment("Queue Test", "লাইন পরীক্ষা"), kind);
         return new ServicePoint(created.id(), created.code());
-    }
-
-    String registeredPatient() {
-        return data(post(
-                        credentials(Role.RECEPTIONIST),
-                        "mutation($input: RegisterPatientInput!) { registerPatient(input: $input) { patientId } }",
-                        // Queue tests register many patients: out of the way of other tests' name searches.
-                        Map.of("input", PatientFixtures.bystander(60_000_000L + unique()))))
-                .at("/registerPatient/patientId")
-                .asText();
     }
 
     JsonNode issue(Map<String, Object> input) {

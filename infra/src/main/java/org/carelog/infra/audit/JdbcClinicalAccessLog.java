@@ -1,0 +1,44 @@
+package org.carelog.infra.audit;
+
+import java.sql.Timestamp;
+import java.time.Clock;
+import org.carelog.api.patient.PatientId;
+import org.carelog.infra.security.SignedInStaff;
+import org.carelog.query.clinical.ClinicalAccessLog;
+import org.springframework.jdbc.core.JdbcTemplate;
+import org.springframework.security.core.Authentication;
+import org.springframework.security.core.context.SecurityContextHolder;
+import org.springframework.stereotype.Component;
+
+/**
+ * The access log in table {@code clinical_access_log}, written with the connection of the read itself: when
+ * the insert fails, the exception ends the read and no data is returned.
+ */
+@Component
+class JdbcClinicalAccessLog implements ClinicalAccessLog {
+
+    private final JdbcTemplate jdbc;
+    private final Clock clock;
+
+    JdbcClinicalAccessLog(JdbcTemplate jdbc, Clock clock) {
+        this.jdbc = jdbc;
+        this.clock = clock;
+    }
+
+    @Override
+    public void recordRead(PatientId patient, String view, String requestId) {
+        Authentication user = SecurityContextHolder.getContext().getAuthentication();
+        if (user == null || !user.isAuthenticated()) {
+            throw new IllegalStateException("a read of health data is made by a signed-in user");
+        }
+        jdbc.update(
+                "insert into clinical_access_log (occurred_at, username, role, patient_id, view, request_id)"
+                        + " values (?, ?, ?, ?, ?, ?)",
+                Timestamp.from(clock.instant()),
+                user.getName(),
+                SignedInStaff.roleOf(user).orElse("NONE"),
+                patient.value(),
+                view,
+                requestId);
+    }
+}
