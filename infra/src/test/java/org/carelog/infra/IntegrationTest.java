@@ -11,6 +11,7 @@ import java.net.http.HttpClient;
 import java.net.http.HttpRequest;
 import java.net.http.HttpResponse;
 import java.time.Duration;
+import java.time.LocalDate;
 import java.util.Base64;
 import java.util.Map;
 import java.util.concurrent.atomic.AtomicLong;
@@ -232,6 +233,78 @@ public abstract class IntegrationTest {
                 .asText();
     }
 
+    /** A newly registered doctor of the department, with a BMDC registration valid until {@code bmdcExpiresOn}. */
+    protected String registerDoctor(String departmentId, LocalDate bmdcExpiresOn) {
+        long n = unique();
+        String id = data(post(
+                        credentials(Role.ADMIN),
+                        "mutation($input: RegisterPractitionerInput!) { registerPractitioner(input: $input) {"
+                                + " practitionerId } }",
+                        Map.of(
+                                "input",
+                                Map.of(
+                                        "nameEn",
+                                        "Dr. Test " + Long.toString(n, 36).replaceAll("[0-9]", "x"),
+                                        "nameBn",
+                                        "ডা. পরীক্ষা",
+                                        "role",
+                                        "DOCTOR",
+                                        "bmdc",
+                                        Map.of(
+                                                "number",
+                                                "A-" + (100_000 + n % 899_999),
+                                                "expiresOn",
+                                                bmdcExpiresOn.toString()),
+                                        "specialty",
+                                        "Medicine",
+                                        "departmentId",
+                                        departmentId,
+                                        "languages",
+                                        java.util.List.of("BN", "EN"),
+                                        "qualifications",
+                                        java.util.List.of("MBBS", "FCPS (Medicine)"),
+                                        "fees",
+                                        Map.of("newVisit", "800", "followUp", "500")))))
+                .at("/registerPractitioner/practitionerId")
+                .asText();
+        await().atMost(Duration.ofSeconds(30))
+                .until(() -> jdbc.queryForObject(
+                                "select count(*) from practitioner_directory where practitioner_id = ?::uuid",
+                                Long.class,
+                                id)
+                        == 1);
+        return id;
+    }
+
+    /**
+     * A new staff account of that role acting as the practitioner (created and linked over GraphQL by the
+     * administrator); returns its HTTP Basic credentials.
+     */
+    protected String staffActingAs(Role role, String practitionerId) {
+        String username = "it-" + role.name().toLowerCase() + "-" + unique();
+        String password = "Kestrel-paddy-" + unique() + "-field";
+        data(post(
+                credentials(Role.ADMIN),
+                "mutation($input: CreateStaffUserInput!) { createStaffUser(input: $input) { user { username } } }",
+                Map.of(
+                        "input",
+                        Map.of(
+                                "username",
+                                username,
+                                "displayName",
+                                "Test " + username,
+                                "role",
+                                role.name(),
+                                "password",
+                                password))));
+        data(post(
+                credentials(Role.ADMIN),
+                "mutation($input: LinkStaffToPractitionerInput!) { linkStaffToPractitioner(input: $input) {"
+                        + " user { practitionerId } } }",
+                Map.of("input", Map.of("username", username, "practitionerId", practitionerId))));
+        return basic(username, password);
+    }
+
     protected record ServicePointRef(String id, String code) {}
 
     protected ServicePointRef createServicePoint(String departmentId, String kind) {
@@ -242,11 +315,16 @@ public abstract class IntegrationTest {
                         Map.of(
                                 "input",
                                 Map.of(
-                                        "departmentId", departmentId,
-                                        "code", code,
-                                        "nameEn", "Room " + code,
-                                        "nameBn", "কক্ষ",
-                                        "kind", kind))))
+                                        "departmentId",
+                                        departmentId,
+                                        "code",
+                                        code,
+                                        "nameEn",
+                                        "Room " + code,
+                                        "nameBn",
+                                        "কক্ষ",
+                                        "kind",
+                                        kind))))
                 .at("/addServicePoint/servicePointId")
                 .asText();
         return new ServicePointRef(id, code);

@@ -20,7 +20,7 @@ import org.springframework.stereotype.Component;
 public class StaffAccounts {
 
     private static final String COLUMNS = "username, password_hash, role, display_name, enabled, failed_sign_ins,"
-            + " lockouts, locked_until, totp_enrolled_at is not null, created_at";
+            + " lockouts, locked_until, totp_enrolled_at is not null, created_at, practitioner_id";
 
     private final JdbcTemplate jdbc;
     private final PasswordEncoder passwords;
@@ -43,7 +43,8 @@ public class StaffAccounts {
             int lockouts,
             Instant lockedUntil,
             boolean mfaEnrolled,
-            Instant createdAt) {}
+            Instant createdAt,
+            UUID practitionerId) {}
 
     /**
      * Creates an account on the system's behalf (audited as {@code system}) without checking the password
@@ -112,6 +113,28 @@ public class StaffAccounts {
                 username);
     }
 
+    void setPractitioner(String username, UUID practitionerId) {
+        jdbc.update(
+                "update staff_user set practitioner_id = ? where lower(username) = lower(?)", practitionerId, username);
+    }
+
+    /** Whether another account is already linked to this practitioner. */
+    boolean practitionerLinkedElsewhere(String username, UUID practitionerId) {
+        return Boolean.TRUE.equals(jdbc.queryForObject(
+                "select exists (select 1 from staff_user where practitioner_id = ? and lower(username) <> lower(?))",
+                Boolean.class,
+                practitionerId,
+                username));
+    }
+
+    /** Whether the practitioner directory knows this practitioner. */
+    boolean practitionerExists(UUID practitionerId) {
+        return Boolean.TRUE.equals(jdbc.queryForObject(
+                "select exists (select 1 from practitioner_directory where practitioner_id = ?)",
+                Boolean.class,
+                practitionerId));
+    }
+
     void setRole(String username, Role role) {
         jdbc.update("update staff_user set role = ? where lower(username) = lower(?)", role.name(), username);
     }
@@ -143,6 +166,7 @@ public class StaffAccounts {
                 rs.getInt(7),
                 lockedUntil == null ? null : lockedUntil.toInstant(),
                 rs.getBoolean(9),
-                rs.getTimestamp(10).toInstant());
+                rs.getTimestamp(10).toInstant(),
+                rs.getObject(11, UUID.class));
     }
 }

@@ -1,6 +1,8 @@
 package org.carelog.infra.security;
 
 import java.util.List;
+import java.util.Objects;
+import java.util.UUID;
 import org.carelog.api.common.CarelogException;
 import org.carelog.api.common.Role;
 import org.carelog.infra.security.StaffAccounts.Account;
@@ -63,6 +65,34 @@ class StaffAdministration {
             audit.record(by, "ROLE_CHANGED", account.username(), account.role().name(), role.name());
             sessions.revokeAll(username);
         }
+        return existing(username);
+    }
+
+    /**
+     * Ties an account to the practitioner it acts as (a doctor's BMDC registration, an attending clinician), or
+     * unties it with null. One account per practitioner; audited; the next request sees it.
+     */
+    @Transactional
+    Account linkPractitioner(String username, UUID practitionerId, StaffAudit.Change by) {
+        Account account = locked(username);
+        if (Objects.equals(account.practitionerId(), practitionerId)) {
+            return account;
+        }
+        if (practitionerId != null) {
+            if (!accounts.practitionerExists(practitionerId)) {
+                throw CarelogException.notFound("No practitioner with this id");
+            }
+            if (accounts.practitionerLinkedElsewhere(username, practitionerId)) {
+                throw CarelogException.conflict("Another staff account acts as this practitioner already", null);
+            }
+        }
+        accounts.setPractitioner(username, practitionerId);
+        audit.record(
+                by,
+                "PRACTITIONER_LINKED",
+                account.username(),
+                Objects.toString(account.practitionerId(), null),
+                Objects.toString(practitionerId, null));
         return existing(username);
     }
 

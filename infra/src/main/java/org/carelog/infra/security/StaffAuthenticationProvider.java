@@ -76,7 +76,7 @@ class StaffAuthenticationProvider implements AuthenticationProvider {
     }
 
     private Account dummyAccount() {
-        return new Account("", dummyHash, null, "", false, 0, 0, null, false, null);
+        return new Account("", dummyHash, null, "", false, 0, 0, null, false, null, null);
     }
 
     private static BadCredentialsException refused() {

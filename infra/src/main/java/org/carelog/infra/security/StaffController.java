@@ -4,6 +4,8 @@ import graphql.schema.DataFetchingEnvironment;
 import java.time.OffsetDateTime;
 import java.time.ZoneOffset;
 import java.util.List;
+import java.util.UUID;
+import org.carelog.api.common.Ids;
 import org.carelog.api.common.Role;
 import org.carelog.command.common.CommandSender;
 import org.carelog.infra.security.StaffAccounts.Account;
@@ -33,7 +35,8 @@ class StaffController {
             boolean enabled,
             boolean mfaEnrolled,
             OffsetDateTime lockedUntil,
-            OffsetDateTime createdAt) {
+            OffsetDateTime createdAt,
+            String practitionerId) {
         static StaffUser of(Account a) {
             return new StaffUser(
                     a.username(),
@@ -42,7 +45,8 @@ class StaffController {
                     a.enabled(),
                     a.mfaEnrolled(),
                     a.lockedUntil() == null ? null : a.lockedUntil().atOffset(ZoneOffset.UTC),
-                    a.createdAt().atOffset(ZoneOffset.UTC));
+                    a.createdAt().atOffset(ZoneOffset.UTC),
+                    a.practitionerId() == null ? null : a.practitionerId().toString());
         }
     }
 
@@ -90,6 +94,19 @@ class StaffController {
         return payload(
                 administration.changeRole(input.username(), input.role(), change(admin, input.idempotencyKey(), env)));
     }
+
+    @MutationMapping
+    @PreAuthorize("hasRole('ADMIN')")
+    StaffUserPayload linkStaffToPractitioner(
+            @Argument LinkStaffToPractitionerInput input, Authentication admin, DataFetchingEnvironment env) {
+        UUID practitioner = input.practitionerId() == null
+                ? null
+                : Ids.uuid("practitionerId", input.practitionerId(), "practitioner");
+        return payload(administration.linkPractitioner(
+                input.username(), practitioner, change(admin, input.idempotencyKey(), env)));
+    }
+
+    record LinkStaffToPractitionerInput(String username, String practitionerId, String idempotencyKey) {}
 
     @MutationMapping
     @PreAuthorize("hasRole('ADMIN')")

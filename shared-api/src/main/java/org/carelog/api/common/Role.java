@@ -8,5 +8,6 @@ public enum Role {
     NURSE,
     BILLING,
     AUDITOR,
+    LAB_TECHNICIAN,
     PATIENT
 }
