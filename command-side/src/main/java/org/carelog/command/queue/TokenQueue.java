@@ -8,7 +8,6 @@ import java.time.Clock;
 import java.time.Instant;
 import java.time.LocalDate;
 import java.util.ArrayList;
-import java.util.Comparator;
 import java.util.EnumSet;
 import java.util.List;
 import java.util.Map;
@@ -32,11 +31,15 @@ import org.carelog.api.queue.AssignTokenCounter;
 import org.carelog.api.queue.CallNextToken;
 import org.carelog.api.queue.CallReason;
 import org.carelog.api.queue.CalledToken;
+import org.carelog.api.queue.CallingOrder;
+import org.carelog.api.queue.CallingOrder.Counters;
+import org.carelog.api.queue.CallingOrder.InLine;
 import org.carelog.api.queue.FinishService;
 import org.carelog.api.queue.IssueToken;
 import org.carelog.api.queue.IssuedToken;
 import org.carelog.api.queue.LinkTokenToPatient;
 import org.carelog.api.queue.MarkTokenNoShow;
+import org.carelog.api.queue.QueuePolicy;
 import org.carelog.api.queue.RecallToken;
 import org.carelog.api.queue.SkipToken;
 import org.carelog.api.queue.StartService;
@@ -60,13 +63,9 @@ import org.carelog.api.queue.TransferToken;
  * token's state; and the calling order. Created by its first token. The state holds no personal data (a
  * walk-in's name and phone are only in the event), so a snapshot of it needs no encryption.
  *
- * <p>The calling order, explained by the reason each call records: priority categories first (in the
- * configured order, then first come first served); then appointment holders whose time has come, by
- * scheduled time; then walk-ins first come first served. After {@link QueuePolicy#fairnessAfter()}
- * priority or appointment calls in a row that passed over a waiting walk-in, the longest-waiting walk-in
- * is called (fairness guard). A skipped token is back in line, at its original place in its group, after
- * {@link QueuePolicy#skipReturnsAfterCalls()} further calls. When nobody else waits, an early appointment
- * holder and then a skipped token are called rather than nobody.
+ * <p>The calling order, explained by the reason each call records, is {@link CallingOrder}: the same pure
+ * rule the board and the waiting estimates use to predict it. The queue keeps its counters (calls made,
+ * priority or appointment calls in a row past a waiting walk-in) as the rule defines them.
  */
 @JsonAutoDetect(
         fieldVisibility = Visibility.ANY,
@@ -101,8 +100,13 @@ class TokenQueue {
         boolean transferred;
         UUID journeyId;
 
-        boolean regular() {
-            return priority == null && appointment == null;
+        InLine inLine() {
+            return new InLine(
+                    number,
+                    priority,
+                    appointment == null ? null : appointment.scheduledStart(),
+                    status == TokenStatus.SKIPPED,
+                    returnsAtCall);
         }
 
         /** By value, so that the test fixture can compare the state it sourced with the state it handled. */
@@ -323,64 +327,21 @@ class TokenQueue {
     /** The chosen token and why. */
     record Choice(Token token, CallReason reason) {}
 
-    /** The calling order (see the class comment); empty when nobody is in line. */
+    /** The calling order ({@link CallingOrder}); empty when nobody is in line. */
     Optional<Choice> next(QueuePolicy policy, Instant now) {
-        Token priority = null;
-        Token due = null;
-        Token walkIn = null;
-        Token early = null;
-        Token skipped = null;
-        for (Token t : tokens) {
-            if (t.status == TokenStatus.SKIPPED && calls < t.returnsAtCall) {
-                if (skipped == null || t.returnsAtCall < skipped.returnsAtCall) {
-                    skipped = t;
-                }
-                continue;
-            }
-            if (t.status != TokenStatus.WAITING && t.status != TokenStatus.SKIPPED) {
-                continue;
-            }
-            if (t.priority != null) {
-                if (priority == null
-                        || policy.priorities().rank(t.priority)
-                                < policy.priorities().rank(priority.priority)) {
-                    priority = t;
-                }
-            } else if (t.appointment != null) {
-                boolean isDue = !t.appointment.scheduledStart().isAfter(now);
-                Comparator<Token> byStart = Comparator.comparing(x -> x.appointment.scheduledStart());
-                if (isDue && (due == null || byStart.compare(t, due) < 0)) {
-                    due = t;
-                } else if (!isDue && (early == null || byStart.compare(t, early) < 0)) {
-                    early = t;
-                }
-            } else if (walkIn == null) {
-                walkIn = t;
-            }
-        }
-        if (walkIn != null && (priority != null || due != null) && aheadOfWalkIns >= policy.fairnessAfter()) {
-            return Optional.of(new Choice(walkIn, CallReason.FAIRNESS_GUARD));
-        }
-        if (priority != null) {
-            return Optional.of(new Choice(priority, CallReason.PRIORITY));
-        }
-        if (due != null) {
-            return Optional.of(new Choice(due, CallReason.APPOINTMENT_DUE));
-        }
-        if (walkIn != null) {
-            return Optional.of(new Choice(walkIn, CallReason.FIRST_COME_FIRST_SERVED));
-        }
-        if (early != null) {
-            return Optional.of(new Choice(early, CallReason.EARLY_APPOINTMENT));
-        }
-        return Optional.ofNullable(skipped).map(t -> new Choice(t, CallReason.RETURNED_AFTER_SKIP));
+        return CallingOrder.next(line(), new Counters(calls, aheadOfWalkIns), policy, now)
+                .map(call -> new Choice(tokens.get(call.number() - 1), call.reason()));
     }
 
-    private boolean walkInWaiting() {
-        return tokens.stream()
-                .anyMatch(t -> t.regular()
-                        && (t.status == TokenStatus.WAITING
-                                || (t.status == TokenStatus.SKIPPED && calls >= t.returnsAtCall)));
+    /** The tokens waiting or skipped, in number order, as the calling order sees them. */
+    private List<InLine> line() {
+        List<InLine> line = new ArrayList<>();
+        for (Token t : tokens) {
+            if (t.status == TokenStatus.WAITING || t.status == TokenStatus.SKIPPED) {
+                line.add(t.inLine());
+            }
+        }
+        return line;
     }
 
     private Token token(int number) {
@@ -429,13 +390,9 @@ class TokenQueue {
     @EventSourcingHandler
     void on(TokenCalled event) {
         Token token = tokens.get(event.number() - 1);
-        boolean passedOverWalkIn = !token.regular() && walkInWaiting();
-        calls++;
-        if (token.regular()) {
-            aheadOfWalkIns = 0;
-        } else if (passedOverWalkIn) {
-            aheadOfWalkIns++;
-        }
+        Counters after = new Counters(calls, aheadOfWalkIns).afterCalling(token.inLine(), line());
+        calls = after.calls();
+        aheadOfWalkIns = after.aheadOfWalkIns();
         token.status = TokenStatus.CALLED;
         token.counter = event.counter();
     }

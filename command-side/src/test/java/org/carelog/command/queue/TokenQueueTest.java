@@ -26,6 +26,7 @@ import org.carelog.api.queue.IssuedToken;
 import org.carelog.api.queue.LinkTokenToPatient;
 import org.carelog.api.queue.MarkTokenNoShow;
 import org.carelog.api.queue.PriorityCategories;
+import org.carelog.api.queue.QueuePolicy;
 import org.carelog.api.queue.QuickRegistration;
 import org.carelog.api.queue.RecallToken;
 import org.carelog.api.queue.SkipToken;

@@ -12,8 +12,8 @@ import org.axonframework.eventsourcing.SnapshotTriggerDefinition;
 import org.axonframework.eventsourcing.Snapshotter;
 import org.carelog.api.queue.PriorityCategories;
 import org.carelog.api.queue.QueueEvent;
+import org.carelog.api.queue.QueuePolicy;
 import org.carelog.command.queue.QueueCommands;
-import org.carelog.command.queue.QueuePolicy;
 import org.springframework.context.annotation.Bean;
 import org.springframework.context.annotation.Configuration;
 

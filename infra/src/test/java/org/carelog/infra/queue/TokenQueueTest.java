@@ -5,8 +5,11 @@ import static org.awaitility.Awaitility.await;
 
 import com.fasterxml.jackson.databind.JsonNode;
 import java.time.Duration;
+import java.util.ArrayList;
+import java.util.List;
 import java.util.Map;
 import java.util.UUID;
+import java.util.function.Predicate;
 import org.carelog.api.common.Role;
 import org.junit.jupiter.api.Test;
 
@@ -206,5 +209,69 @@ class TokenQueueTest extends QueueIntegrationTest {
             assertThat(tokens.get(0).get("calls").asInt()).isEqualTo(2);
             assertThat(tokens.get(3).get("calls").asInt()).isEqualTo(2);
         });
+    }
+
+    static final String BOARD =
+            "query($sp: ID!) { queueBoard(servicePointId: $sp) { nowServing { label } next { label } } }";
+
+    @Test
+    void theBoardsNextTokenIsTheOneTheNextCallChooses() {
+        ServicePoint counter = servicePoint("COUNTER");
+        List<String> labels = new ArrayList<>();
+        // Walk-ins and elderly patients mixed: the fairness guard (after 3 priority calls past a walk-in) and
+        // a skipped patient due back after 3 calls both make the order differ from "priority, then number".
+        for (String priority : new String[] {null, "ELDERLY", "ELDERLY", null, "ELDERLY", "ELDERLY", null, "ELDERLY"}) {
+            Map<String, Object> input = new java.util.HashMap<>();
+            input.put("servicePointId", counter.id());
+            input.put("patientId", registeredPatient());
+            if (priority != null) {
+                input.put("priority", priority);
+            }
+            labels.add(issue(input).get("label").asText());
+        }
+        String last = null;
+        int calls = 0;
+        List<String> reasons = new ArrayList<>();
+        while (true) {
+            String called = last;
+            JsonNode board = awaitBoard(
+                    counter.id(),
+                    b -> called == null
+                            || (b.at("/nowServing").size() > 0
+                                    && b.at("/nowServing/0/label").asText().equals(called)));
+            JsonNode next = callNext(counter.id(), "Counter 1");
+            if (next == null || next.isNull() || next.path("tokenId").isNull()) {
+                assertThat(board.at("/next").size())
+                        .as("nobody in line, nobody on the board")
+                        .isZero();
+                break;
+            }
+            assertThat(board.at("/next/0/label").asText())
+                    .as("call %d: the board showed the token the call chose (%s)", calls + 1, next.get("reason"))
+                    .isEqualTo(next.get("label").asText());
+            calls++;
+            reasons.add(next.get("reason").asText());
+            last = next.get("label").asText();
+            if (calls == 2) {
+                act("skipToken", next.get("tokenId").asText());
+                String skipped = last;
+                awaitQueue(counter.id(), tokens -> java.util.stream.StreamSupport.stream(tokens.spliterator(), false)
+                        .anyMatch(t -> t.get("label").asText().equals(skipped)
+                                && t.get("status").asText().equals("SKIPPED")));
+                last = null;
+            }
+        }
+        assertThat(calls).as("every token called once, the skipped one twice").isEqualTo(labels.size() + 1);
+        assertThat(reasons).as("the order was not just priority, then number").contains("FAIRNESS_GUARD");
+    }
+
+    JsonNode awaitBoard(String servicePointId, Predicate<JsonNode> fresh) {
+        JsonNode[] board = new JsonNode[1];
+        await().atMost(Duration.ofSeconds(20)).until(() -> {
+            board[0] = data(post(credentials(Role.RECEPTIONIST), BOARD, Map.of("sp", servicePointId)))
+                    .get("queueBoard");
+            return fresh.test(board[0]);
+        });
+        return board[0];
     }
 }

@@ -10,6 +10,7 @@ import java.time.Instant;
 import java.time.LocalDate;
 import java.util.UUID;
 import org.carelog.api.queue.CallReason;
+import org.carelog.api.queue.CallingOrder.InLine;
 import org.carelog.api.queue.QueueTokenSummary;
 import org.carelog.api.queue.TokenStatus;
 import org.springframework.data.domain.Persistable;
@@ -53,6 +54,8 @@ public class QueueTokenEntry implements Persistable<String> {
     private Instant serviceStartedAt;
     private Instant serviceFinishedAt;
     private Integer estimatedWaitSeconds;
+    private Integer returnsAtCall;
+    private Integer linePlace;
     private Instant updatedAt;
 
     @Transient
@@ -109,6 +112,37 @@ public class QueueTokenEntry implements Persistable<String> {
         calledAt = at;
         estimatedWaitSeconds = null;
         updatedAt = at;
+    }
+
+    void skipped(int returnsAtCall, Instant at) {
+        status = TokenStatus.SKIPPED;
+        this.returnsAtCall = returnsAtCall;
+        updatedAt = at;
+    }
+
+    /** Whether the calling order still counts this token: waiting, or skipped and due back. */
+    boolean inLine() {
+        return status == TokenStatus.WAITING || status == TokenStatus.SKIPPED;
+    }
+
+    /** This token as the calling order sees it; only for tokens {@link #inLine()}. */
+    InLine line() {
+        return new InLine(
+                number,
+                priority,
+                appointmentStart,
+                status == TokenStatus.SKIPPED,
+                returnsAtCall == null ? 0 : returnsAtCall);
+    }
+
+    /** Its place in the predicted line (0 is next) and the wait that place means; nulls when out of line. */
+    void placed(Integer place, Integer waitSeconds) {
+        if (!java.util.Objects.equals(place, linePlace)) {
+            linePlace = place;
+        }
+        if (!java.util.Objects.equals(waitSeconds, estimatedWaitSeconds)) {
+            estimatedWaitSeconds = waitSeconds;
+        }
     }
 
     void recalled(Instant at) {

@@ -1,7 +1,9 @@
 package org.carelog.projection.queue;
 
 import java.time.Instant;
+import java.util.HashMap;
 import java.util.LinkedHashMap;
+import java.util.List;
 import java.util.Map;
 import java.util.UUID;
 import org.axonframework.config.ProcessingGroup;
@@ -10,8 +12,11 @@ import org.axonframework.eventhandling.ResetHandler;
 import org.axonframework.eventhandling.Timestamp;
 import org.axonframework.messaging.unitofwork.CurrentUnitOfWork;
 import org.axonframework.messaging.unitofwork.UnitOfWork;
-import org.carelog.api.queue.PriorityCategories;
+import org.carelog.api.queue.CallingOrder;
+import org.carelog.api.queue.CallingOrder.Call;
+import org.carelog.api.queue.CallingOrder.InLine;
 import org.carelog.api.queue.QueueEvent;
+import org.carelog.api.queue.QueuePolicy;
 import org.carelog.api.queue.TokenCalled;
 import org.carelog.api.queue.TokenCounterAssigned;
 import org.carelog.api.queue.TokenId;
@@ -48,12 +53,15 @@ class QueueTokenProjector {
     private static final String TOUCHED = QueueTokenProjector.class.getName() + ".touched";
 
     private final QueueTokenRepository tokens;
-    private final PriorityCategories priorities;
+    private final QueueLineRepository lines;
+    private final QueuePolicy policy;
     private final QueueBoardChanges boards;
 
-    QueueTokenProjector(QueueTokenRepository tokens, PriorityCategories priorities, QueueBoardChanges boards) {
+    QueueTokenProjector(
+            QueueTokenRepository tokens, QueueLineRepository lines, QueuePolicy policy, QueueBoardChanges boards) {
         this.tokens = tokens;
-        this.priorities = priorities;
+        this.lines = lines;
+        this.policy = policy;
         this.boards = boards;
     }
 
@@ -72,7 +80,7 @@ class QueueTokenProjector {
                 TokenId.label(event.code().value(), event.number()));
         entry.details(
                 event.priority(),
-                event.priority() == null ? null : priorities.rank(event.priority()),
+                event.priority() == null ? null : policy.priorities().rank(event.priority()),
                 event.appointment() == null ? null : event.appointment().appointmentId(),
                 event.appointment() == null ? null : event.appointment().scheduledStart(),
                 event.patientId().value(),
@@ -97,7 +105,19 @@ class QueueTokenProjector {
 
     @EventHandler
     void on(TokenCalled event, @Timestamp Instant at) {
-        token(event, event.number(), at).called(event.reason(), event.counter(), at);
+        QueueTokenEntry token = token(event, event.number(), at);
+        QueueLineEntry line = line(event.queueId());
+        List<InLine> before = tokens
+                .lineOf(
+                        event.queueId().servicePointId().value(),
+                        event.queueId().date())
+                .stream()
+                .filter(QueueTokenEntry::inLine)
+                .map(QueueTokenEntry::line)
+                .toList();
+        line.counters(line.counters().afterCalling(token.line(), before));
+        lines.save(line);
+        token.called(event.reason(), event.counter(), at);
     }
 
     @EventHandler
@@ -107,7 +127,8 @@ class QueueTokenProjector {
 
     @EventHandler
     void on(TokenSkipped event, @Timestamp Instant at) {
-        token(event, event.number(), at).status(TokenStatus.SKIPPED, at);
+        int returnsAtCall = line(event.queueId()).counters().calls() + event.returnsAfterCalls();
+        token(event, event.number(), at).skipped(returnsAtCall, at);
     }
 
     @EventHandler
@@ -143,6 +164,11 @@ class QueueTokenProjector {
     @ResetHandler
     void reset() {
         tokens.deleteAllInBatch();
+        lines.deleteAllInBatch();
+    }
+
+    private QueueLineEntry line(TokenQueueId queue) {
+        return lines.findById(queue.toString()).orElseGet(() -> QueueLineEntry.start(queue.toString()));
     }
 
     private QueueTokenEntry token(QueueEvent event, int number, Instant at) {
@@ -174,7 +200,21 @@ class QueueTokenProjector {
         Double recent = tokens.recentServiceSeconds(servicePoint, RECENT_SERVICES);
         int perPatient = recent == null ? DEFAULT_SERVICE_SECONDS : (int) Math.round(recent);
         int counters = Math.max(1, tokens.activeCounters(servicePoint, queue.date()));
-        tokens.estimateWaits(servicePoint, queue.date(), now, perPatient / counters);
+        int perPlace = perPatient / counters;
+        List<QueueTokenEntry> entries = tokens.lineOf(servicePoint, queue.date());
+        List<InLine> line = entries.stream()
+                .filter(QueueTokenEntry::inLine)
+                .map(QueueTokenEntry::line)
+                .toList();
+        Map<Integer, Integer> places = new HashMap<>();
+        List<Call> order = CallingOrder.upcoming(line, line(queue).counters(), policy, now, line.size());
+        for (int place = 0; place < order.size(); place++) {
+            places.put(order.get(place).number(), place);
+        }
+        for (QueueTokenEntry entry : entries) {
+            Integer place = entry.inLine() ? places.get(entry.number()) : null;
+            entry.placed(place, place == null ? null : place * perPlace);
+        }
         boards.changed(queue);
     }
 }

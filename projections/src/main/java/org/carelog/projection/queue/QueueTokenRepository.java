@@ -1,24 +1,14 @@
 package org.carelog.projection.queue;
 
-import java.time.Instant;
 import java.time.LocalDate;
 import java.util.List;
 import java.util.UUID;
 import org.springframework.data.jpa.repository.JpaRepository;
-import org.springframework.data.jpa.repository.Modifying;
 import org.springframework.data.jpa.repository.Query;
 import org.springframework.data.repository.query.Param;
 
 /** The queue tokens' read table. */
 public interface QueueTokenRepository extends JpaRepository<QueueTokenEntry, String> {
-
-    /**
-     * The order the board and the estimate assume: priority (by category rank), appointment holders
-     * whose time has come, then by number. Indicative: the queue itself also applies its fairness guard.
-     */
-    String LINE_ORDER = "case when priority_rank is not null then 0"
-            + " when appointment_start is not null and appointment_start <= :now then 1 else 2 end,"
-            + " priority_rank, appointment_start, number";
 
     List<QueueTokenEntry> findByServicePointIdAndQueueDateOrderByNumber(UUID servicePointId, LocalDate date);
 
@@ -31,15 +21,20 @@ public interface QueueTokenRepository extends JpaRepository<QueueTokenEntry, Str
     List<QueueTokenEntry> nowServing(
             @Param("sp") UUID servicePointId, @Param("date") LocalDate date, @Param("limit") int limit);
 
+    /** The first tokens of the line the calling order predicts, as of the last projected batch. */
     @Query(
             value = "select * from queue_token where service_point_id = :sp and queue_date = :date"
-                    + " and status = 'WAITING' order by " + LINE_ORDER + " limit :limit",
+                    + " and line_place is not null order by line_place limit :limit",
             nativeQuery = true)
     List<QueueTokenEntry> nextInLine(
-            @Param("sp") UUID servicePointId,
-            @Param("date") LocalDate date,
-            @Param("now") Instant now,
-            @Param("limit") int limit);
+            @Param("sp") UUID servicePointId, @Param("date") LocalDate date, @Param("limit") int limit);
+
+    /** The tokens the calling order counts (waiting or skipped) and those still holding a place, by number. */
+    @Query(
+            value = "select * from queue_token where service_point_id = :sp and queue_date = :date"
+                    + " and (status in ('WAITING', 'SKIPPED') or line_place is not null) order by number",
+            nativeQuery = true)
+    List<QueueTokenEntry> lineOf(@Param("sp") UUID servicePointId, @Param("date") LocalDate date);
 
     /** Average seconds of the service point's last {@code recent} services; null when it has none yet. */
     @Query(
@@ -56,21 +51,6 @@ public interface QueueTokenRepository extends JpaRepository<QueueTokenEntry, Str
                     + " and queue_date = :date and status in ('CALLED', 'SERVING')",
             nativeQuery = true)
     int activeCounters(@Param("sp") UUID servicePointId, @Param("date") LocalDate date);
-
-    /** Each waiting token's estimate: its place in line times the time per patient. */
-    @Modifying(flushAutomatically = true, clearAutomatically = true)
-    @Query(
-            value = "update queue_token t set estimated_wait_seconds = l.place * :perPatient from ("
-                    + " select token_id, row_number() over (order by " + LINE_ORDER + ") - 1 as place"
-                    + " from queue_token where service_point_id = :sp and queue_date = :date and status = 'WAITING') l"
-                    + " where t.token_id = l.token_id"
-                    + " and t.estimated_wait_seconds is distinct from (l.place * :perPatient)::integer",
-            nativeQuery = true)
-    int estimateWaits(
-            @Param("sp") UUID servicePointId,
-            @Param("date") LocalDate date,
-            @Param("now") Instant now,
-            @Param("perPatient") int perPatientSeconds);
 
     /** Tokens by status for the day: issued is the sum. Rows of [status, count]. */
     @Query(

@@ -76,7 +76,7 @@ class QueueQueryHandler {
                 summary.nameEn(),
                 summary.nameBn(),
                 board(tokens.nowServing(servicePoint, query.queueId().date(), BOARD_ROWS)),
-                board(tokens.nextInLine(servicePoint, query.queueId().date(), now, BOARD_ROWS)),
+                board(tokens.nextInLine(servicePoint, query.queueId().date(), BOARD_ROWS)),
                 now);
     }
 

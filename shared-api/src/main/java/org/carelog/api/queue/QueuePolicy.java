@@ -1,6 +1,4 @@
-package org.carelog.command.queue;
-
-import org.carelog.api.queue.PriorityCategories;
+package org.carelog.api.queue;
 
 /**
  * The facility's calling rules: its priority categories in the order they are called, after how many
