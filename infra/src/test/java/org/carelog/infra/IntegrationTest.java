@@ -281,6 +281,19 @@ public abstract class IntegrationTest {
      * administrator); returns its HTTP Basic credentials.
      */
     protected String staffActingAs(Role role, String practitionerId) {
+        String credentials = newStaff(role);
+        String username =
+                new String(Base64.getDecoder().decode(credentials.substring("Basic ".length()))).split(":")[0];
+        data(post(
+                credentials(Role.ADMIN),
+                "mutation($input: LinkStaffToPractitionerInput!) { linkStaffToPractitioner(input: $input) {"
+                        + " user { practitionerId } } }",
+                Map.of("input", Map.of("username", username, "practitionerId", practitionerId))));
+        return credentials;
+    }
+
+    /** A new staff account of that role, created over GraphQL by the administrator; its HTTP Basic credentials. */
+    protected String newStaff(Role role) {
         String username = "it-" + role.name().toLowerCase() + "-" + unique();
         String password = "Kestrel-paddy-" + unique() + "-field";
         data(post(
@@ -297,11 +310,6 @@ public abstract class IntegrationTest {
                                 role.name(),
                                 "password",
                                 password))));
-        data(post(
-                credentials(Role.ADMIN),
-                "mutation($input: LinkStaffToPractitionerInput!) { linkStaffToPractitioner(input: $input) {"
-                        + " user { practitionerId } } }",
-                Map.of("input", Map.of("username", username, "practitionerId", practitionerId))));
         return basic(username, password);
     }
 

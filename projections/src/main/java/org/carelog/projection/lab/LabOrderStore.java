@@ -1,0 +1,120 @@
+package org.carelog.projection.lab;
+
+import com.fasterxml.jackson.core.JsonProcessingException;
+import com.fasterxml.jackson.databind.ObjectMapper;
+import java.sql.Timestamp;
+import java.util.Collection;
+import java.util.List;
+import java.util.Map;
+import java.util.Optional;
+import java.util.Set;
+import java.util.UUID;
+import java.util.function.Function;
+import java.util.stream.Collectors;
+import org.carelog.api.lab.LabOrderStatus;
+import org.springframework.jdbc.core.JdbcTemplate;
+import org.springframework.jdbc.core.namedparam.MapSqlParameterSource;
+import org.springframework.jdbc.core.namedparam.NamedParameterJdbcTemplate;
+import org.springframework.stereotype.Component;
+
+/**
+ * The lab orders read model (table {@code lab_order}): each order's {@link LabOrderView} as JSON, with the
+ * columns lists are filtered and sorted by. Written in batches by the projector; read by the chart, the order's
+ * page and the laboratory's worklist.
+ */
+@Component
+public class LabOrderStore {
+
+    private final JdbcTemplate jdbc;
+    private final NamedParameterJdbcTemplate named;
+    private final ObjectMapper json;
+
+    LabOrderStore(JdbcTemplate jdbc, ObjectMapper json) {
+        this.jdbc = jdbc;
+        this.named = new NamedParameterJdbcTemplate(jdbc);
+        this.json = json;
+    }
+
+    public Optional<LabOrderView> find(UUID orderId) {
+        return jdbc
+                .query("select document from lab_order where order_id = ?", (rs, n) -> read(rs.getString(1)), orderId)
+                .stream()
+                .findFirst();
+    }
+
+    /** A patient's orders, newest first. */
+    public List<LabOrderView> ofPatient(UUID patientId) {
+        return jdbc.query(
+                "select document from lab_order where patient_id = ? order by ordered_at desc, order_id",
+                (rs, n) -> read(rs.getString(1)),
+                patientId);
+    }
+
+    /** Orders in these states, most urgent first, then oldest first. */
+    public List<LabOrderView> worklist(Set<LabOrderStatus> statuses, int limit) {
+        return named.query(
+                "select document from lab_order where status in (:statuses)"
+                        + " order by priority_rank, ordered_at, order_id limit :limit",
+                new MapSqlParameterSource()
+                        .addValue("statuses", statuses.stream().map(Enum::name).toList())
+                        .addValue("limit", limit),
+                (rs, n) -> read(rs.getString(1)));
+    }
+
+    /** The stored views of these orders (those that exist). */
+    Map<UUID, LabOrderView> load(Collection<UUID> orderIds) {
+        if (orderIds.isEmpty()) {
+            return Map.of();
+        }
+        return named
+                .query(
+                        "select document from lab_order where order_id in (:ids)",
+                        new MapSqlParameterSource("ids", orderIds),
+                        (rs, n) -> read(rs.getString(1)))
+                .stream()
+                .collect(Collectors.toMap(LabOrderView::orderId, Function.identity()));
+    }
+
+    /** Inserts or replaces these orders, in one batch. */
+    void save(Collection<LabOrderView> views) {
+        if (views.isEmpty()) {
+            return;
+        }
+        jdbc.batchUpdate(
+                "insert into lab_order (order_id, patient_id, status, priority_rank, ordered_at, abnormal, document)"
+                        + " values (?, ?, ?, ?, ?, ?, ?::jsonb) on conflict (order_id) do update set"
+                        + " status = excluded.status, priority_rank = excluded.priority_rank,"
+                        + " abnormal = excluded.abnormal, document = excluded.document",
+                views.stream()
+                        .map(v -> new Object[] {
+                            v.orderId(),
+                            v.patientId(),
+                            v.status().name(),
+                            v.priority().ordinal(),
+                            Timestamp.from(v.orderedAt()),
+                            v.abnormal(),
+                            write(v)
+                        })
+                        .toList());
+    }
+
+    void deleteAll() {
+        jdbc.update("delete from lab_order");
+    }
+
+    private LabOrderView read(String document) {
+        try {
+            return json.readValue(document, LabOrderView.class);
+        } catch (JsonProcessingException e) {
+            throw new IllegalStateException("unreadable lab_order document", e);
+        }
+    }
+
+    private String write(LabOrderView view) {
+        try {
+            return json.writeValueAsString(view);
+        } catch (JsonProcessingException e) {
+            throw new IllegalStateException("lab order " + view.orderId() + " cannot be written", e);
+        }
+    }
+}
