@@ -3,13 +3,20 @@ package org.carelog.infra.axon;
 import java.time.Duration;
 import java.util.Comparator;
 import java.util.List;
+import java.util.Map;
 import org.axonframework.config.EventProcessingConfiguration;
 import org.axonframework.eventhandling.StreamingEventProcessor;
 import org.axonframework.eventhandling.TrackingToken;
 import org.axonframework.eventsourcing.eventstore.EventStore;
+import org.carelog.api.common.CarelogException;
+import org.slf4j.Logger;
+import org.slf4j.LoggerFactory;
+import org.springframework.graphql.data.method.annotation.Argument;
+import org.springframework.graphql.data.method.annotation.MutationMapping;
 import org.springframework.graphql.data.method.annotation.QueryMapping;
 import org.springframework.graphql.data.method.annotation.SubscriptionMapping;
 import org.springframework.security.access.prepost.PreAuthorize;
+import org.springframework.security.core.Authentication;
 import org.springframework.stereotype.Controller;
 import reactor.core.publisher.Flux;
 import reactor.core.publisher.Mono;
@@ -24,6 +31,7 @@ import reactor.core.scheduler.Schedulers;
 class EventProcessorStatusController {
 
     static final Duration PERIOD = Duration.ofSeconds(1);
+    private static final Logger LOG = LoggerFactory.getLogger(EventProcessorStatusController.class);
 
     private final EventProcessingConfiguration processing;
     private final EventStore events;
@@ -46,6 +54,33 @@ class EventProcessorStatusController {
                 .onBackpressureDrop()
                 .concatMap(tick -> Mono.fromCallable(this::statuses).subscribeOn(Schedulers.boundedElastic()))
                 .distinctUntilChanged();
+    }
+
+    /**
+     * Rebuilds one read model from the event store: stops its processor here, resets its tokens (its reset
+     * handler empties its tables) and starts it again; the status that comes back shows it replaying. Refused
+     * for processors that must never replay (process managers that send commands). With several Carelog
+     * processes, only the segments this process holds are released: run it where the processor runs alone.
+     */
+    @MutationMapping
+    @PreAuthorize("hasRole('ADMIN')")
+    EventProcessorStatus rebuildReadModel(@Argument String name, Authentication admin) {
+        StreamingEventProcessor processor = processing
+                .eventProcessor(name, StreamingEventProcessor.class)
+                .orElseThrow(() -> CarelogException.notFound("No read model (tracking processor) named " + name));
+        if (!processor.supportsReset()) {
+            throw CarelogException.conflict(
+                    name + " sends commands or messages and is never replayed", Map.of("name", name));
+        }
+        LOG.info("{} rebuilds read model {}", admin.getName(), name);
+        processor.shutDown();
+        processor.resetTokens();
+        processor.start();
+        TrackingToken headToken = events.createHeadToken();
+        return EventProcessorStatus.of(
+                processor.getName(),
+                processor.processingStatus().values(),
+                headToken == null ? 0 : headToken.position().orElse(0));
     }
 
     private List<EventProcessorStatus> statuses() {
