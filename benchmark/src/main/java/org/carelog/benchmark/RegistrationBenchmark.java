@@ -29,6 +29,10 @@ public final class RegistrationBenchmark {
             SchedulingBenchmark.main(args);
             return;
         }
+        if ("chart".equals(System.getProperty("scenario"))) {
+            ChartBenchmark.main(args);
+            return;
+        }
         if ("queue".equals(System.getProperty("scenario"))) {
             QueueBenchmark.main(args);
             return;
