@@ -30,10 +30,13 @@ create table break_glass (
     opened_at       timestamptz  not null,
     expires_at      timestamptz  not null,
     request_id      varchar(100),
+    idempotency_key varchar(100),
     reviewed_by     varchar(100),
     reviewed_at     timestamptz,
     review_note     varchar(1000)
 );
+create unique index break_glass_idempotency on break_glass (username, idempotency_key)
+    where idempotency_key is not null;
 create index break_glass_active on break_glass (username, patient_id, expires_at);
 create index break_glass_review on break_glass (reviewed_at, opened_at);
 create trigger break_glass_no_delete
