@@ -53,4 +53,10 @@ class PatientChartQueries {
     String patientId(PatientChartView chart) {
         return chart.patientId().toString();
     }
+
+    /** DateTime is an OffsetDateTime in GraphQL; the view holds an Instant. */
+    @SchemaMapping(typeName = "PatientChart", field = "asOf")
+    OffsetDateTime asOf(PatientChartView chart) {
+        return chart.asOf() == null ? null : chart.asOf().atZone(clock.getZone()).toOffsetDateTime();
+    }
 }
