@@ -76,7 +76,7 @@ class ClinicalAccessPolicy {
                         + " or exists (select 1 from appointment_view a, me"
                         + "   where a.patient_id = ? and a.practitioner_id = me.practitioner_id"
                         + "   and a.status not in ('CANCELLED', 'RESCHEDULED')"
-                        + "   and (a.schedule_date = ? or a.start_at between ? - ?::interval and ? + ?::interval))"
+                        + "   and (a.schedule_date = ? or a.start_at between ? and ?))"
                         + " or exists (select 1 from queue_token t"
                         + "   join service_point_directory s on s.service_point_id = t.service_point_id"
                         + "   join practitioner_directory p on p.department_id = s.department_id"
@@ -89,10 +89,8 @@ class ClinicalAccessPolicy {
                 at,
                 patient.value(),
                 today,
-                at,
-                properties.appointmentWindow().toString(),
-                at,
-                properties.appointmentWindow().toString(),
+                Timestamp.from(now.minus(properties.appointmentWindow())),
+                Timestamp.from(now.plus(properties.appointmentWindow())),
                 patient.value(),
                 today));
     }

@@ -57,6 +57,8 @@ class PatientChartQueries {
     /** DateTime is an OffsetDateTime in GraphQL; the view holds an Instant. */
     @SchemaMapping(typeName = "PatientChart", field = "asOf")
     OffsetDateTime asOf(PatientChartView chart) {
-        return chart.asOf() == null ? null : chart.asOf().atZone(clock.getZone()).toOffsetDateTime();
+        return chart.asOf() == null
+                ? null
+                : chart.asOf().atZone(clock.getZone()).toOffsetDateTime();
     }
 }
