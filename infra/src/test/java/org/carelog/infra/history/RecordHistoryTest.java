@@ -4,15 +4,25 @@ import static org.assertj.core.api.Assertions.assertThat;
 
 import com.fasterxml.jackson.databind.JsonNode;
 import java.time.Instant;
+import java.time.LocalDate;
 import java.time.OffsetDateTime;
+import java.util.ArrayList;
 import java.util.List;
 import java.util.Map;
 import java.util.UUID;
+import org.axonframework.eventhandling.DomainEventMessage;
+import org.axonframework.eventhandling.GenericDomainEventMessage;
+import org.axonframework.eventsourcing.eventstore.EventStore;
+import org.axonframework.messaging.MetaData;
 import org.carelog.api.clinical.RecordedEvent;
 import org.carelog.api.common.Role;
+import org.carelog.api.patient.BirthDate;
+import org.carelog.api.patient.PatientDemographics;
 import org.carelog.api.patient.PatientDemographicsChanged;
 import org.carelog.api.patient.PatientId;
 import org.carelog.api.patient.PatientRegistered;
+import org.carelog.api.patient.PersonName;
+import org.carelog.api.patient.Sex;
 import org.carelog.infra.privacy.PrivacyIntegrationTest;
 import org.carelog.query.clinical.PatientHistory;
 import org.junit.jupiter.api.Test;
@@ -37,6 +47,9 @@ class RecordHistoryTest extends PrivacyIntegrationTest {
 
     @Autowired
     PatientRecordIndexBackfill backfill;
+
+    @Autowired
+    EventStore events;
 
     /** Registers a patient and renames them; returns the patient and the instant of the registration. */
     private String renamedPatient(String newName) {
@@ -247,5 +260,58 @@ class RecordHistoryTest extends PrivacyIntegrationTest {
         assertThat(jdbc.queryForObject("select pending from patient_record_index_backfill", Boolean.class))
                 .as("the start-up backfill ran")
                 .isFalse();
+    }
+
+    /**
+     * A patient with thousands of record events (appended straight to the store, as a long stay would): the
+     * whole history is read in one query and one batch of deserialisation. Prints the time (not asserted; see
+     * docs/PERFORMANCE.md for the figures).
+     */
+    @Test
+    void aLongHistoryIsReadInOneQuery() {
+        String patient = registeredPatient();
+        int changes = 3000;
+        List<DomainEventMessage<?>> batch = new ArrayList<>();
+        for (int i = 1; i <= changes; i++) {
+            batch.add(new GenericDomainEventMessage<>(
+                    "Patient",
+                    patient,
+                    i,
+                    new PatientDemographicsChanged(
+                            PatientId.of(patient),
+                            new PatientDemographics(
+                                    PersonName.of("দীর্ঘ নাম", "Long Qwe " + letters(i)),
+                                    Sex.FEMALE,
+                                    new BirthDate(LocalDate.of(1980, 1, 1), false),
+                                    null)),
+                    MetaData.with("username", "bench").and("role", "DOCTOR")));
+            if (batch.size() == 500) {
+                events.publish(batch);
+                batch.clear();
+            }
+        }
+        PatientId id = PatientId.of(patient);
+        List<RecordedEvent> all = List.of();
+        long micros = Long.MAX_VALUE;
+        for (int round = 0; round < 5; round++) { // the first rounds warm up the JIT
+            long started = System.nanoTime();
+            all = history.eventsUntil(id, null);
+            micros = Math.min(micros, (System.nanoTime() - started) / 1000);
+        }
+        assertThat(all).hasSize(changes + 1);
+        assertThat(((PatientDemographicsChanged) all.get(changes).payload())
+                        .demographics()
+                        .name()
+                        .latin())
+                .isEqualTo("Long Qwe " + letters(changes));
+        System.out.printf("eventsUntil: %d events in %d ms (best of 5)%n", all.size(), micros / 1000);
+    }
+
+    private static String letters(int n) {
+        StringBuilder out = new StringBuilder();
+        for (int v = n; v > 0; v /= 26) {
+            out.append((char) ('a' + v % 26));
+        }
+        return out.toString();
     }
 }
