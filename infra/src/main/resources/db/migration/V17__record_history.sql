@@ -9,15 +9,14 @@ create table patient_record_index (
     primary key (patient_id, global_index)
 );
 
--- The newest global index the start-up backfill has to cover, and whether it has covered it. Set to the
--- store's head when this migration runs; PatientRecordIndexBackfill clears "pending" when it is done.
+-- Whether the start-up backfill has indexed the events stored before the index existed: the first start
+-- (PatientRecordIndexBackfill) indexes every event up to the store's head and writes this row. No row is
+-- inserted here, so a restored backup brings its own.
 create table patient_record_index_backfill (
-    id               smallint primary key check (id = 1),
-    through_index    bigint   not null,
-    pending          boolean  not null
+    id             smallint    primary key check (id = 1),
+    through_index  bigint      not null,
+    completed_at   timestamptz not null
 );
-insert into patient_record_index_backfill (id, through_index, pending)
-select 1, coalesce(max(globalindex), 0), true from domainevententry;
 
 -- Break-glass: a clinician's read of a chart outside their care relationships, with the reason. Lasts until
 -- expires_at; every read during it is logged with its id. reviewed_* are set by an auditor, once.

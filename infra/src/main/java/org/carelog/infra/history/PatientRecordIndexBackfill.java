@@ -19,8 +19,8 @@ import org.springframework.stereotype.Component;
 
 /**
  * Adds index rows for events stored before the index existed (or before an event type became a record event):
- * at start, while {@code patient_record_index_backfill.pending}, it reads every event up to the store's head
- * of that moment whose payload type is a {@link PatientRecordEvent}, deserialises it through the event
+ * at the first start (no row in {@code patient_record_index_backfill}), it reads every event up to the store's
+ * head of that moment whose payload type is a {@link PatientRecordEvent}, deserialises it through the event
  * serializer and upcasters, and inserts its row (idempotent). Events appended meanwhile are indexed by
  * {@link PatientRecordIndexer}. {@link #rebuild()} re-runs it over the whole store.
  */
@@ -45,13 +45,18 @@ class PatientRecordIndexBackfill {
 
     @EventListener(ApplicationReadyEvent.class)
     void backfillIfPending() {
-        List<Long> through =
-                jdbc.queryForList("select through_index from patient_record_index_backfill where pending", Long.class);
-        if (!through.isEmpty()) {
-            long rows = backfill(through.get(0));
-            jdbc.update("update patient_record_index_backfill set pending = false");
-            log.info("Patient record index: {} rows added for events stored before it existed", rows);
+        if (Boolean.TRUE.equals(
+                jdbc.queryForObject("select exists (select 1 from patient_record_index_backfill)", Boolean.class))) {
+            return;
         }
+        // events appended from now on are indexed by PatientRecordIndexer (already subscribed): overlap is harmless
+        long through = jdbc.queryForObject("select coalesce(max(globalindex), 0) from domainevententry", Long.class);
+        long rows = backfill(through);
+        jdbc.update(
+                "insert into patient_record_index_backfill (id, through_index, completed_at) values (1, ?, now())"
+                        + " on conflict do nothing",
+                through);
+        log.info("Patient record index: {} rows added for events stored before it existed", rows);
     }
 
     /** Indexes every record event of the whole store again (rows already there stay). Returns rows added. */
