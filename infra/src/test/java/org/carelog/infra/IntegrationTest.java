@@ -50,6 +50,9 @@ import reactor.core.publisher.Mono;
             "carelog.audit.signing-key-file=target/it-keys/audit-signing.key",
             // Test users sign in with HTTP Basic on every call; MfaTest runs a context with the defaults.
             "carelog.security.mfa.required-roles=",
+            // Tests of other features read charts with accounts linked to no practitioner; ClinicalAccessTest
+            // runs a context with the product's default (true).
+            "carelog.clinical.access.restrict-to-care=false",
             "logging.level.org.carelog=info"
         })
 public abstract class IntegrationTest {

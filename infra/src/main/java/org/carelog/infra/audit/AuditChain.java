@@ -28,6 +28,12 @@ final class AuditChain {
 
     static final long STAFF_AUDIT_LOCK = 0x6361726c6f670002L;
 
+    static final long ACCESS_LOG_LOCK = 0x6361726c6f670003L;
+
+    /** The columns of clinical_access_log a seal covers, in canonical order. */
+    static final String ACCESS_COLUMNS =
+            "l.id, l.occurred_at, l.username, l.role, l.patient_id, l.view, l.request_id, l.break_glass_id";
+
     /** The columns of domainevententry a seal covers, in canonical order. */
     static final String EVENT_COLUMNS = "e.globalindex, e.aggregateidentifier, e.sequencenumber, e.type,"
             + " e.eventidentifier, e.payloadtype, e.payloadrevision, e.payload, e.metadata, e.timestamp";
@@ -71,6 +77,27 @@ final class AuditChain {
         for (int i = 2; i <= 8; i++) {
             c.text(rs.getString(first + i));
         }
+        return c.hash(previous);
+    }
+
+    /** The clinical_access_log row in the current row, read with {@link #ACCESS_COLUMNS} from column {@code first}. */
+    static byte[] accessHash(byte[] previous, ResultSet rs, int first) throws SQLException {
+        Canonical c = new Canonical("carelog-clinical-access-v1");
+        c.number(rs.getLong(first));
+        Instant occurred = rs.getObject(first + 1, OffsetDateTime.class).toInstant();
+        c.number(occurred.getEpochSecond());
+        c.number(occurred.getNano());
+        for (int i = 2; i <= 6; i++) {
+            c.text(rs.getString(first + i));
+        }
+        c.text(rs.getString(first + 7)); // break_glass_id as text, null when none
+        return c.hash(previous);
+    }
+
+    /** An access-log id that no row will ever have (its insert rolled back). */
+    static byte[] accessGapHash(byte[] previous, long id) {
+        Canonical c = new Canonical("carelog-clinical-access-gap-v1");
+        c.number(id);
         return c.hash(previous);
     }
 

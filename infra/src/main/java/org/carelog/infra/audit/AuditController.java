@@ -42,6 +42,10 @@ class AuditController {
             double checkpointsChecked,
             String eventHeadHash,
             String auditHeadHash,
+            double accessRecordsChecked,
+            double accessGapsChecked,
+            double accessRecordsUnsealed,
+            String accessHeadHash,
             BrokenLink firstBrokenLink) {
 
         static AuditTrailReport of(Result r) {
@@ -56,6 +60,10 @@ class AuditController {
                     r.checkpointsChecked(),
                     r.eventHeadHash(),
                     r.auditHeadHash(),
+                    r.accessRecordsChecked(),
+                    r.accessGapsChecked(),
+                    r.accessRecordsUnsealed(),
+                    r.accessHeadHash(),
                     broken == null ? null : new BrokenLink(broken.chain(), broken.position(), broken.reason()));
         }
     }

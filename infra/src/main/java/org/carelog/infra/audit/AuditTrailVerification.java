@@ -32,7 +32,8 @@ public final class AuditTrailVerification {
     /** Which chain a broken link is in. */
     public enum Chain {
         EVENT_STORE,
-        STAFF_AUDIT
+        STAFF_AUDIT,
+        CLINICAL_ACCESS
     }
 
     /** The first place where the stored rows and their seals or checkpoints disagree. */
@@ -62,6 +63,10 @@ public final class AuditTrailVerification {
             long checkpointsChecked,
             String eventHeadHash,
             String auditHeadHash,
+            long accessRecordsChecked,
+            long accessGapsChecked,
+            long accessRecordsUnsealed,
+            String accessHeadHash,
             BrokenLink firstBrokenLink) {
 
         public boolean intact() {
@@ -100,16 +105,24 @@ public final class AuditTrailVerification {
             Audit audit = new Audit(keys, anchors.get(Chain.STAFF_AUDIT));
             verifyAudit(c, audit);
             audit.finish(c);
-            BrokenLink broken = events.broken != null ? events.broken : audit.broken;
+            Access access = new Access(keys, anchors.get(Chain.CLINICAL_ACCESS));
+            verifyAccess(c, access);
+            access.finish(c);
+            BrokenLink broken =
+                    events.broken != null ? events.broken : audit.broken != null ? audit.broken : access.broken;
             return new Result(
                     events.checked,
                     events.gaps,
                     events.unsealed,
                     audit.checked,
                     audit.unsealed,
-                    events.checkpoints + audit.checkpoints,
+                    events.checkpoints + audit.checkpoints + access.checkpoints,
                     AuditChain.hex(events.head),
                     AuditChain.hex(audit.head),
+                    access.checked,
+                    access.gaps,
+                    access.unsealed,
+                    AuditChain.hex(access.head),
                     broken);
         } finally {
             c.rollback();
@@ -414,6 +427,90 @@ public final class AuditTrailVerification {
                     }
                     result.head = hash;
                     result.checked++;
+                    if (!result.linked(position, rs, 13)) {
+                        return;
+                    }
+                }
+            }
+        }
+    }
+
+    private static final class Access extends Walk {
+        long checked;
+        long gaps;
+        long unsealed;
+
+        Access(Keys keys, SignedCheckpoint anchor) {
+            super(Chain.CLINICAL_ACCESS, keys, anchor);
+        }
+    }
+
+    /** Like the event store: contiguous ids from the first sealed one, rolled-back ids sealed as gaps. */
+    private static void verifyAccess(Connection c, Access result) throws SQLException {
+        long lastSealed = maximum(c, "select coalesce(max(access_id), 0) from clinical_access_log_seal");
+        long expected = -1;
+        try (PreparedStatement s = c.prepareStatement("select s.access_id, s.gap, s.previous_hash, s.hash, "
+                + AuditChain.ACCESS_COLUMNS + CHECKPOINT_COLUMNS
+                + " from clinical_access_log_seal s full join clinical_access_log l on l.id = s.access_id"
+                + " left join audit_checkpoint c on c.chain = 'CLINICAL_ACCESS' and c.position = s.access_id"
+                + " order by coalesce(s.access_id, l.id)")) {
+            s.setFetchSize(FETCH_SIZE);
+            try (ResultSet rs = s.executeQuery()) {
+                while (rs.next()) {
+                    boolean sealed = rs.getObject(1) != null;
+                    boolean stored = rs.getObject(5) != null;
+                    long position = sealed ? rs.getLong(1) : rs.getLong(5);
+                    if (!sealed) {
+                        if (position < lastSealed) {
+                            result.broken(
+                                    position,
+                                    "an access-log entry without a seal row: inserted after sealing, or its seal"
+                                            + " row removed");
+                            return;
+                        }
+                        result.unsealed++;
+                        continue;
+                    }
+                    if (expected >= 0 && position != expected) {
+                        result.broken(expected, "access-log id missing from both the seal and the log");
+                        return;
+                    }
+                    if (!Arrays.equals(rs.getBytes(3), result.head)) {
+                        result.broken(
+                                position,
+                                "the seal does not link to the one before: a seal row was removed or changed");
+                        return;
+                    }
+                    boolean gap = rs.getBoolean(2);
+                    byte[] hash;
+                    if (gap) {
+                        if (stored) {
+                            result.broken(position, "an access-log entry in a sealed gap: inserted after sealing");
+                            return;
+                        }
+                        hash = AuditChain.accessGapHash(result.head, position);
+                    } else {
+                        if (!stored) {
+                            result.broken(position, "a sealed access-log entry is missing: deleted");
+                            return;
+                        }
+                        hash = AuditChain.accessHash(result.head, rs, 5);
+                    }
+                    if (!Arrays.equals(rs.getBytes(4), hash)) {
+                        result.broken(
+                                position,
+                                gap
+                                        ? "the seal of a gap was changed"
+                                        : "the access-log entry differs from its seal: changed after sealing");
+                        return;
+                    }
+                    result.head = hash;
+                    expected = position + 1;
+                    if (gap) {
+                        result.gaps++;
+                    } else {
+                        result.checked++;
+                    }
                     if (!result.linked(position, rs, 13)) {
                         return;
                     }

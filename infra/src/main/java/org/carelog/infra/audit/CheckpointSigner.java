@@ -78,8 +78,18 @@ class CheckpointSigner {
      * chain's lock, after the seal rows are written.
      */
     void signHead(Chain chain) {
-        String table = chain == Chain.EVENT_STORE ? "event_seal" : "staff_audit_seal";
-        String position = chain == Chain.EVENT_STORE ? "globalindex" : "audit_id";
+        String table =
+                switch (chain) {
+                    case EVENT_STORE -> "event_seal";
+                    case STAFF_AUDIT -> "staff_audit_seal";
+                    case CLINICAL_ACCESS -> "clinical_access_log_seal";
+                };
+        String position =
+                switch (chain) {
+                    case EVENT_STORE -> "globalindex";
+                    case STAFF_AUDIT -> "audit_id";
+                    case CLINICAL_ACCESS -> "access_id";
+                };
         Signed before = lastSigned.get(chain);
         if (before != null) {
             List<byte[]> stored = jdbc.query(

@@ -194,6 +194,12 @@ public final class BackupTool {
                 "Staff audit: %,d records checked, %,d not sealed yet; head %s",
                 result.auditRecordsChecked(), result.auditRecordsUnsealed(), result.auditHeadHash()));
         progress.line(String.format(
+                "Clinical access log: %,d entries and %,d gaps checked, %,d not sealed yet; head %s",
+                result.accessRecordsChecked(),
+                result.accessGapsChecked(),
+                result.accessRecordsUnsealed(),
+                result.accessHeadHash()));
+        progress.line(String.format(
                 "Signed checkpoints: %,d checked%s",
                 result.checkpointsChecked(),
                 anchor.isEmpty() || !result.intact()

@@ -103,6 +103,10 @@ class ArchitectureTest {
                 .map(JavaMethod::getRawParameterTypes)
                 .filter(parameters -> !parameters.isEmpty())
                 .map(parameters -> parameters.get(0))
+                // a handler of an interface (PatientRecordEvent) handles every event type implementing it
+                .flatMap(event -> event.isInterface()
+                        ? event.getAllSubclasses().stream().filter(c -> !c.isInterface())
+                        : java.util.stream.Stream.of(event))
                 .filter(event -> !event.isAnnotatedWith(Revision.class))
                 .map(event -> event.getName())
                 .distinct()

@@ -12,12 +12,12 @@ import org.carelog.api.patient.Sex;
 import org.carelog.api.reference.BdGeography;
 import org.carelog.api.reference.BdGeography.Place;
 
-/** The GraphQL shapes of the patient directory, made from shared-api results. */
-final class PatientViews {
+/** The GraphQL shapes of the patient directory, made from shared-api results (the chart's patient section too). */
+public final class PatientViews {
 
     private PatientViews() {}
 
-    record PatientView(
+    public record PatientView(
             String id,
             String mrn,
             String nameBn,
@@ -43,7 +43,7 @@ final class PatientViews {
         /** What an erased patient is shown as: the record exists, the person is no longer named. */
         static final String ERASED_NAME = "(erased)";
 
-        static PatientView of(PatientSummary p, LocalDate today, ZoneId zone) {
+        public static PatientView of(PatientSummary p, LocalDate today, ZoneId zone) {
             BdGeography geo = BdGeography.instance();
             AddressView address = p.divisionCode() == null
                     ? null

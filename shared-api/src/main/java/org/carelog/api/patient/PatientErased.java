@@ -1,6 +1,7 @@
 package org.carelog.api.patient;
 
 import org.axonframework.serialization.Revision;
+import org.carelog.api.clinical.PatientRecordEvent;
 
 /**
  * The patient's personal data was erased: their key was destroyed, so every earlier event still loads
@@ -8,4 +9,5 @@ import org.axonframework.serialization.Revision;
  * reference of the request in the facility's register.
  */
 @Revision("1")
-public record PatientErased(PatientId patientId, ErasureBasis legalBasis, String reference) {}
+public record PatientErased(PatientId patientId, ErasureBasis legalBasis, String reference)
+        implements PatientRecordEvent {}

@@ -1,6 +1,7 @@
 package org.carelog.api.patient;
 
 import org.axonframework.serialization.Revision;
+import org.carelog.api.clinical.PatientRecordEvent;
 import org.carelog.api.common.DataSubject;
 import org.carelog.api.common.PersonalData;
 
@@ -17,4 +18,5 @@ public record PatientRegistered(
         @PersonalData PatientIdentifiers identifiers,
         @PersonalData PatientContact contact,
         CommunicationConsent consent,
-        @PersonalData String duplicateOverrideReason) {}
+        @PersonalData String duplicateOverrideReason)
+        implements PatientRecordEvent {}
