@@ -10,7 +10,15 @@ import org.axonframework.eventhandling.Timestamp;
 import org.axonframework.messaging.annotation.MetaDataValue;
 import org.axonframework.messaging.unitofwork.CurrentUnitOfWork;
 import org.axonframework.messaging.unitofwork.UnitOfWork;
+import org.carelog.api.clinical.ClinicalNoteAmended;
+import org.carelog.api.clinical.ClinicalNoteWritten;
+import org.carelog.api.clinical.DiagnosisRecorded;
+import org.carelog.api.clinical.DiagnosisResolved;
+import org.carelog.api.clinical.DiagnosisRetracted;
 import org.carelog.api.clinical.EncounterEvent;
+import org.carelog.api.clinical.EncounterOpened;
+import org.carelog.api.clinical.EncounterSigned;
+import org.carelog.api.clinical.VitalSignsRecorded;
 import org.carelog.api.common.MetadataKeys;
 import org.carelog.api.patient.PatientErased;
 import org.springframework.stereotype.Component;
@@ -36,10 +44,77 @@ class EncounterProjector {
 
     @EventHandler
     void on(
-            EncounterEvent event,
+            EncounterOpened event,
             @Timestamp Instant at,
             @MetaDataValue(MetadataKeys.USERNAME) String username,
             @MetaDataValue(MetadataKeys.ROLE) String role) {
+        project(event, at, username, role);
+    }
+
+    @EventHandler
+    void on(
+            ClinicalNoteWritten event,
+            @Timestamp Instant at,
+            @MetaDataValue(MetadataKeys.USERNAME) String username,
+            @MetaDataValue(MetadataKeys.ROLE) String role) {
+        project(event, at, username, role);
+    }
+
+    @EventHandler
+    void on(
+            ClinicalNoteAmended event,
+            @Timestamp Instant at,
+            @MetaDataValue(MetadataKeys.USERNAME) String username,
+            @MetaDataValue(MetadataKeys.ROLE) String role) {
+        project(event, at, username, role);
+    }
+
+    @EventHandler
+    void on(
+            VitalSignsRecorded event,
+            @Timestamp Instant at,
+            @MetaDataValue(MetadataKeys.USERNAME) String username,
+            @MetaDataValue(MetadataKeys.ROLE) String role) {
+        project(event, at, username, role);
+    }
+
+    @EventHandler
+    void on(
+            DiagnosisRecorded event,
+            @Timestamp Instant at,
+            @MetaDataValue(MetadataKeys.USERNAME) String username,
+            @MetaDataValue(MetadataKeys.ROLE) String role) {
+        project(event, at, username, role);
+    }
+
+    @EventHandler
+    void on(
+            DiagnosisResolved event,
+            @Timestamp Instant at,
+            @MetaDataValue(MetadataKeys.USERNAME) String username,
+            @MetaDataValue(MetadataKeys.ROLE) String role) {
+        project(event, at, username, role);
+    }
+
+    @EventHandler
+    void on(
+            DiagnosisRetracted event,
+            @Timestamp Instant at,
+            @MetaDataValue(MetadataKeys.USERNAME) String username,
+            @MetaDataValue(MetadataKeys.ROLE) String role) {
+        project(event, at, username, role);
+    }
+
+    @EventHandler
+    void on(
+            EncounterSigned event,
+            @Timestamp Instant at,
+            @MetaDataValue(MetadataKeys.USERNAME) String username,
+            @MetaDataValue(MetadataKeys.ROLE) String role) {
+        project(event, at, username, role);
+    }
+
+    private void project(EncounterEvent event, Instant at, String username, String role) {
         EncounterChanges.of(event, at, username, role).ifPresent(this::pending);
     }
 
