@@ -215,10 +215,10 @@ class Encounter {
     }
 
     @CommandHandler
-    void handle(RecordVitalSigns command, @MetaDataValue(MetadataKeys.ROLE) String role) {
+    UUID handle(RecordVitalSigns command, @MetaDataValue(MetadataKeys.ROLE) String role) {
         requireRole(role, "record vital signs", Role.DOCTOR, Role.NURSE);
         if (command.vitalsId() != null && vitals.contains(command.vitalsId())) {
-            return;
+            return command.vitalsId();
         }
         Violations violations = new Violations();
         if (command.signs() == null || command.signs().isEmpty()) {
@@ -229,17 +229,18 @@ class Encounter {
         violations.throwIfAny();
         requireOpen("vital signs are recorded");
         apply(new VitalSignsRecorded(patientId, encounterId, command.vitalsId(), command.signs()));
+        return command.vitalsId();
     }
 
     @CommandHandler
-    void handle(
+    UUID handle(
             RecordDiagnosis command,
             ClinicalPolicy policy,
             DiagnosisCodes codes,
             @MetaDataValue(MetadataKeys.ROLE) String role) {
         requireDiagnostician(role, policy);
         if (diagnoses.containsKey(command.diagnosisId())) {
-            return;
+            return command.diagnosisId();
         }
         Violations violations = new Violations();
         if (command.rank() == null) {
@@ -285,6 +286,7 @@ class Encounter {
                 code,
                 title,
                 code == null));
+        return command.diagnosisId();
     }
 
     @CommandHandler

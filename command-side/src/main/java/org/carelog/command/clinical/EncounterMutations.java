@@ -130,8 +130,9 @@ class EncounterMutations {
                 input.weightKg(),
                 input.heightCm(),
                 glucose);
-        UUID vitalsId = UUID.randomUUID();
-        commands.send(new RecordVitalSigns(encounter, vitalsId, signs), input.idempotencyKey(), env);
+        // A repeated request (same idempotency key) answers the first request's id.
+        UUID vitalsId =
+                commands.send(new RecordVitalSigns(encounter, UUID.randomUUID(), signs), input.idempotencyKey(), env);
         return new VitalSignsPayload(
                 encounter.toString(), vitalsId.toString(), temperature, glucose, signs.bodyMassIndex());
     }
@@ -140,10 +141,10 @@ class EncounterMutations {
     @PreAuthorize(CLINICIANS)
     DiagnosisPayload recordDiagnosis(@Argument RecordDiagnosisInput input, DataFetchingEnvironment env) {
         EncounterId encounter = EncounterId.parse("encounterId", input.encounterId());
-        UUID diagnosisId = UUID.randomUUID();
-        commands.send(
+        // A repeated request (same idempotency key) answers the first request's id.
+        UUID diagnosisId = commands.send(
                 new RecordDiagnosis(
-                        encounter, diagnosisId, input.rank(), input.system(), input.code(), input.uncodedText()),
+                        encounter, UUID.randomUUID(), input.rank(), input.system(), input.code(), input.uncodedText()),
                 input.idempotencyKey(),
                 env);
         return new DiagnosisPayload(encounter.toString(), diagnosisId.toString());

@@ -420,7 +420,8 @@ class EncounterTest {
     void recordsAnIcd11DiagnosisWithTheClassificationsTitle() {
         fixture.given(opened())
                 .when(new RecordDiagnosis(ENCOUNTER, PRIMARY, DiagnosisRank.PRIMARY, null, " 1a00 ", null), DOCTOR)
-                .expectEvents(primary());
+                .expectEvents(primary())
+                .expectResultMessagePayload(PRIMARY);
     }
 
     @Test

@@ -261,7 +261,25 @@ class EncounterTest extends EncounterApi {
                     .as(role.name())
                     .isEqualTo("FORBIDDEN");
         }
-        diagnose(doctor.credentials(), encounter, "PRIMARY", null, "Polytrauma, details pending");
+        Map<String, Object> uncoded = map(
+                "idempotencyKey",
+                key(),
+                "encounterId",
+                encounter,
+                "rank",
+                "PRIMARY",
+                "uncodedText",
+                "Polytrauma, details pending");
+        String first = ok(doctor.credentials(), DIAGNOSE, Map.of("input", uncoded))
+                .at("/recordDiagnosis/diagnosisId")
+                .asText();
+        assertThat(ok(doctor.credentials(), DIAGNOSE, Map.of("input", uncoded))
+                        .at("/recordDiagnosis/diagnosisId")
+                        .asText())
+                .as("a retried request answers the first one's diagnosis")
+                .isEqualTo(first);
+        assertThat(eventCount("org.carelog.api.clinical.DiagnosisRecorded", encounter))
+                .isEqualTo(1);
         assertThat(refusal(nurse, SIGN, map("encounterId", encounter))).isEqualTo("FORBIDDEN");
         assertThat(refusal(other.credentials(), SIGN, map("encounterId", encounter)))
                 .as("not the attending clinician")
