@@ -1,0 +1,10 @@
+package org.carelog.api.clinical;
+
+/** The sections of an encounter's clinical notes. */
+public enum NoteSection {
+    CHIEF_COMPLAINT,
+    HISTORY,
+    EXAMINATION,
+    ASSESSMENT,
+    PLAN
+}
