@@ -62,6 +62,8 @@ class PrescriptionPdf {
     static {
         // Global in OpenPDF: every text shown through a font loaded into the layout processor is shaped.
         LayoutProcessor.enableKernLiga();
+        // Shaped glyphs (conjuncts, reordered vowel signs) carry their logical text, for search and copy.
+        LayoutProcessor.setWriteActualText();
         FONT_FILES = Map.of(
                 BENGALI_FONT, fontFile(BENGALI_FONT),
                 LATIN_FONT, fontFile(LATIN_FONT),
@@ -115,6 +117,24 @@ class PrescriptionPdf {
             bengali = font(BENGALI_FONT);
         }
 
+        /** A line break in a font Carelog ships (OpenPDF's default, Helvetica, is not available). */
+        Chunk newline() {
+            return new Chunk("\n", new Font(latin, 10));
+        }
+
+        Paragraph paragraph() {
+            return new Paragraph("", new Font(latin, 10));
+        }
+
+        Paragraph rule() {
+            Chunk line = new Chunk(new com.lowagie.text.pdf.draw.LineSeparator(0.5f, 100, null, 0, -2));
+            line.setFont(new Font(latin, 10));
+            Paragraph rule = new Paragraph(line);
+            rule.setFont(new Font(latin, 10));
+            rule.setSpacingAfter(4);
+            return rule;
+        }
+
         Phrase text(String text, float size, boolean bold) {
             FontSelector selector = new FontSelector();
             selector.addFont(new Font(bold ? latinBold : latin, size));
@@ -133,39 +153,39 @@ class PrescriptionPdf {
             document.addCreator("Carelog");
             document.open();
 
-            Paragraph header = new Paragraph();
+            Paragraph header = fonts.paragraph();
             header.setAlignment(Element.ALIGN_CENTER);
             header.add(fonts.text(facility.name(), 16, true));
-            header.add(Chunk.NEWLINE);
+            header.add(fonts.newline());
             header.add(fonts.text(join(facility.address(), facility.phone()), 9, false));
             document.add(header);
-            document.add(rule());
+            document.add(fonts.rule());
 
             PdfPTable top = new PdfPTable(new float[] {3, 2});
             top.setWidthPercentage(100);
-            Paragraph who = new Paragraph();
+            Paragraph who = fonts.paragraph();
             who.add(fonts.text(doctorName(doctor), 12, true));
-            who.add(Chunk.NEWLINE);
+            who.add(fonts.newline());
             if (doctor != null
                     && doctor.qualifications() != null
                     && !doctor.qualifications().isEmpty()) {
                 who.add(fonts.text(String.join(", ", doctor.qualifications()), 9, false));
-                who.add(Chunk.NEWLINE);
+                who.add(fonts.newline());
             }
             if (doctor != null && doctor.specialty() != null) {
                 who.add(fonts.text(doctor.specialty(), 9, false));
-                who.add(Chunk.NEWLINE);
+                who.add(fonts.newline());
             }
             who.add(fonts.text("BMDC Reg. No. " + rx.bmdcNumber(), 9, true));
             top.addCell(cell(who));
-            PdfPCell qr = new PdfPCell(new Phrase(""));
+            PdfPCell qr = new PdfPCell(new Phrase("", new Font(fonts.latin, 10)));
             qr.setBorder(0);
             qr.setFixedHeight(80);
             top.addCell(qr);
             document.add(top);
-            document.add(rule());
+            document.add(fonts.rule());
 
-            Paragraph patientLine = new Paragraph();
+            Paragraph patientLine = fonts.paragraph();
             patientLine.add(fonts.text("Patient: " + patientName(patient), 10, true));
             patientLine.add(fonts.text(
                     "    MRN: " + (patient == null ? "" : patient.mrn())
@@ -178,34 +198,34 @@ class PrescriptionPdf {
                     10,
                     false));
             document.add(patientLine);
-            document.add(rule());
+            document.add(fonts.rule());
 
-            Paragraph rxMark = new Paragraph();
+            Paragraph rxMark = fonts.paragraph();
             rxMark.add(fonts.text("Rx", 18, true));
             document.add(rxMark);
             List<PrescribedItem> items = rx.items() == null ? List.of() : rx.items();
             for (int i = 0; i < items.size(); i++) {
                 PrescribedItem item = items.get(i);
-                Paragraph medicine = new Paragraph();
+                Paragraph medicine = fonts.paragraph();
                 medicine.setSpacingBefore(4);
                 medicine.add(fonts.text((i + 1) + ". " + medicineName(item), 11, true));
-                medicine.add(Chunk.NEWLINE);
+                medicine.add(fonts.newline());
                 medicine.add(fonts.text("     " + dosage(item), 10, false));
                 if (item.instructions() != null) {
-                    medicine.add(Chunk.NEWLINE);
+                    medicine.add(fonts.newline());
                     medicine.add(fonts.text("     " + item.instructions(), 10, false));
                 }
                 document.add(medicine);
             }
             if (rx.advice() != null) {
-                Paragraph advice = new Paragraph();
+                Paragraph advice = fonts.paragraph();
                 advice.setSpacingBefore(10);
                 advice.add(fonts.text("Advice / পরামর্শ: ", 10, true));
                 advice.add(fonts.text(rx.advice(), 10, false));
                 document.add(advice);
             }
             if (rx.followUpOn() != null) {
-                Paragraph follow = new Paragraph();
+                Paragraph follow = fonts.paragraph();
                 follow.setSpacingBefore(6);
                 follow.add(fonts.text("Follow-up / পরবর্তী সাক্ষাৎ: " + DATE.format(rx.followUpOn()), 10, true));
                 document.add(follow);
@@ -213,7 +233,7 @@ class PrescriptionPdf {
             if (rx.replaces() != null) {
                 document.add(fonts.text("This prescription replaces " + rx.replaces() + ".", 8, false));
             }
-            Paragraph footer = new Paragraph();
+            Paragraph footer = fonts.paragraph();
             footer.setSpacingBefore(14);
             footer.add(fonts.text(
                     "Signed electronically by " + doctorName(doctor) + " (BMDC " + rx.bmdcNumber() + ") on "
@@ -227,6 +247,21 @@ class PrescriptionPdf {
             return out.toByteArray();
         } catch (IOException | DocumentException e) {
             throw new IllegalStateException("prescription PDF could not be written", e);
+        }
+    }
+
+    /** A one-line PDF of {@code text} in the Bengali font, laid out as prescriptions are: for shaping checks. */
+    static byte[] line(String text, float size) {
+        try {
+            ByteArrayOutputStream out = new ByteArrayOutputStream();
+            Document document = new Document(PageSize.A6);
+            PdfWriter.getInstance(document, out);
+            document.open();
+            document.add(new Paragraph(text, new Font(font(BENGALI_FONT), size)));
+            document.close();
+            return out.toByteArray();
+        } catch (IOException | DocumentException e) {
+            throw new IllegalStateException(e);
         }
     }
 
@@ -262,12 +297,6 @@ class PrescriptionPdf {
         cell.addElement(content);
         cell.setBorder(0);
         return cell;
-    }
-
-    private static Paragraph rule() {
-        Paragraph rule = new Paragraph(new Chunk(new com.lowagie.text.pdf.draw.LineSeparator(0.5f, 100, null, 0, -2)));
-        rule.setSpacingAfter(4);
-        return rule;
     }
 
     static String medicineName(PrescribedItem item) {
