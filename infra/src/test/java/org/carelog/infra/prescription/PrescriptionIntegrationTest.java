@@ -212,7 +212,7 @@ class PrescriptionIntegrationTest extends IntegrationTest {
     }
 
     @Test
-    void aFormularyWithABadRowImportsNothingAndAGoodOneUpdatesByBrandStrengthAndForm() {
+    void aFormularyWithABadRowImportsNothingAndAGoodOneUpdatesByBrandStrengthAndForm() throws Exception {
         String brand = "Zetafen" + Long.toString(unique(), 36);
         String good = "brand,generic,strength,form,manufacturer,unit_price\n"
                 + brand + ",Paracetamol,500 mg,Tablet,Fictional Pharma Ltd,1.20\n"
@@ -245,6 +245,15 @@ class PrescriptionIntegrationTest extends IntegrationTest {
         assertThat(found.at("/formulary/0/genericName").asText()).isEqualTo("Acetaminophen");
         assertThat(found.at("/formulary/0/formCode").asText()).isEqualTo("TAB");
         assertThat(found.at("/formulary/0/unitPrice/amount").asText()).isEqualTo("1.50");
+
+        // The example shipped for facilities imports cleanly.
+        String demo = new String(
+                getClass().getResourceAsStream("/demo/formulary.csv").readAllBytes(),
+                java.nio.charset.StandardCharsets.UTF_8);
+        JsonNode shipped = data(post(credentials(Role.ADMIN), mutation, Map.of("input", Map.of("csv", demo))));
+        assertThat(shipped.at("/importFormulary/added").asInt()
+                        + shipped.at("/importFormulary/updated").asInt())
+                .isEqualTo(9);
 
         JsonNode notAdmin = json(post(credentials(Role.DOCTOR), mutation, Map.of("input", Map.of("csv", good))));
         assertThat(notAdmin.at("/errors/0/extensions/code").asText()).isEqualTo("FORBIDDEN");
