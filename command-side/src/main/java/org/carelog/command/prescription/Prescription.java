@@ -126,6 +126,11 @@ class Prescription {
         if (stopped.contains(command.item())) {
             return prescriptionId;
         }
+        if (replacedBy != null) {
+            throw CarelogException.conflict(
+                    "this prescription was replaced by " + replacedBy + "; stop the medicine there",
+                    Map.of("replacedBy", replacedBy.toString()));
+        }
         String reason = Text.required("reason", command.reason(), MAX_REASON);
         apply(new MedicationStopped(patientId, prescriptionId, command.item(), LocalDate.now(clock), reason));
         return prescriptionId;

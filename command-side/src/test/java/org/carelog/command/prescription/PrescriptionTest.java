@@ -285,6 +285,24 @@ class PrescriptionTest {
     }
 
     @Test
+    void aMedicineOfAReplacedPrescriptionIsStoppedOnItsReplacement() {
+        fixture.given(
+                        signed(RX, null, derived(paracetamol(null))),
+                        new PrescriptionReplaced(RAHIMA, RX, RX2, "brand requested"))
+                .when(new StopMedication(RX, 0, "fever gone"), DOCTOR)
+                .expectNoEvents()
+                .expectException(error(ErrorCode.CONFLICT));
+    }
+
+    @Test
+    void aNurseCannotStopAMedicine() {
+        fixture.given(signed(RX, null, derived(paracetamol(null))))
+                .when(new StopMedication(RX, 0, "fever gone"), NURSE)
+                .expectNoEvents()
+                .expectException(error(ErrorCode.FORBIDDEN));
+    }
+
+    @Test
     void stoppingAMedicineThatIsNotThereIsRefused() {
         fixture.given(signed(RX, null, derived(paracetamol(null))))
                 .when(new StopMedication(RX, 3, "x"), DOCTOR)
