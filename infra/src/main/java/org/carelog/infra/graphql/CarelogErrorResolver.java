@@ -109,7 +109,7 @@ class CarelogErrorResolver extends DataFetcherExceptionResolverAdapter {
 
     private static ErrorType errorType(ErrorCode code) {
         return switch (code) {
-            case VALIDATION, CONFLICT -> ErrorType.BAD_REQUEST;
+            case VALIDATION, CONFLICT, ALLERGY_CONFLICT -> ErrorType.BAD_REQUEST;
             case NOT_FOUND -> ErrorType.NOT_FOUND;
             case FORBIDDEN -> ErrorType.FORBIDDEN;
             case UNAUTHENTICATED -> ErrorType.UNAUTHORIZED;

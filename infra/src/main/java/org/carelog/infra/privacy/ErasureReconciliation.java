@@ -62,6 +62,8 @@ public class ErasureReconciliation implements ApplicationRunner {
             // Reasons and notes about the patient in appointments' histories (the facts stay).
             changed += jdbc.update(
                     "update appointment_history set detail = null where patient_id = ? and detail is not null", id);
+            // Allergies and prescriptions (the projector deletes the chart on erasure; a restored backup has it).
+            changed += jdbc.update("delete from medication_chart where patient_id = ?", id);
         }
         return changed;
     }

@@ -43,6 +43,10 @@ class SecurityConfiguration {
                         // credential, kept in the page's URL fragment.
                         .requestMatchers("/board/**")
                         .permitAll()
+                        // A pharmacist scanning a printed prescription's QR code has no account; the reference is
+                        // unguessable and the answer shows no patient data (PrescriptionDocuments).
+                        .requestMatchers("/verify/prescriptions/*")
+                        .permitAll()
                         // A WebSocket handshake cannot carry headers from a browser: the connection signs in
                         // with its first message instead (SubscriptionAuthentication).
                         .requestMatchers(SecurityConfiguration::graphQlWebSocketHandshake)

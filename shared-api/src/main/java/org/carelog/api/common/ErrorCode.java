@@ -7,5 +7,7 @@ public enum ErrorCode {
     CONFLICT,
     FORBIDDEN,
     UNAUTHENTICATED,
-    INTERNAL
+    INTERNAL,
+    /** A prescribed medicine matches an active allergy of the patient; the prescriber may override with a reason. */
+    ALLERGY_CONFLICT
 }

@@ -1,0 +1,8 @@
+package org.carelog.api.prescription;
+
+/** The unit of a course's length. */
+public enum DurationUnit {
+    DAYS,
+    WEEKS,
+    MONTHS
+}
