@@ -316,6 +316,16 @@ public abstract class IntegrationTest {
         return basic(username, password);
     }
 
+    /** An outpatient encounter opened directly for the patient by a doctor account linked to a practitioner. */
+    protected String openEncounter(String doctorCredentials, String patientId) {
+        return data(post(
+                        doctorCredentials,
+                        "mutation($input: OpenEncounterInput!) { openEncounter(input: $input) { encounterId } }",
+                        Map.of("input", Map.of("type", "OUTPATIENT", "patientId", patientId))))
+                .at("/openEncounter/encounterId")
+                .asText();
+    }
+
     protected record ServicePointRef(String id, String code) {}
 
     protected ServicePointRef createServicePoint(String departmentId, String kind) {

@@ -33,6 +33,8 @@ import org.carelog.api.lab.LabTestOrdered;
 import org.carelog.api.lab.OrderLabTest;
 import org.carelog.api.lab.VerifyLabResult;
 import org.carelog.api.patient.PatientId;
+import org.carelog.command.clinical.EncounterFacts;
+import org.carelog.command.clinical.Encounters;
 
 /**
  * One lab test or imaging study for one patient: ordered → sample collected (lab tests) → result entered →
@@ -63,7 +65,7 @@ class LabOrder {
     }
 
     @CommandHandler
-    LabOrder(OrderLabTest command, LabCatalogue catalogue, LabOrderPatients patients) {
+    LabOrder(OrderLabTest command, LabCatalogue catalogue, LabOrderPatients patients, Encounters encounters) {
         Violations violations = new Violations();
         if (command.patientId() == null) {
             violations.reject("patientId", "is required");
@@ -99,6 +101,19 @@ class LabOrder {
         violations.throwIfAny();
         if (!patients.registered(command.patientId())) {
             throw CarelogException.notFound("No registered patient " + command.patientId());
+        }
+        if (command.encounterId() != null) {
+            EncounterFacts encounter = encounters
+                    .find(command.encounterId())
+                    .orElseThrow(() -> CarelogException.notFound("No encounter " + command.encounterId()));
+            if (!encounter.patientId().equals(command.patientId())) {
+                throw CarelogException.validation("encounterId", "is another patient's encounter");
+            }
+            if (!encounter.open()) {
+                throw CarelogException.conflict(
+                        "The encounter is signed: order in an open encounter, or without one",
+                        Map.of("status", encounter.status().name()));
+            }
         }
         apply(new LabTestOrdered(
                 command.patientId(),

@@ -34,6 +34,8 @@ import org.carelog.api.prescription.PrescriptionSigned;
 import org.carelog.api.prescription.ReplacePrescription;
 import org.carelog.api.prescription.StopMedication;
 import org.carelog.api.prescription.WritePrescription;
+import org.carelog.command.clinical.EncounterFacts;
+import org.carelog.command.clinical.Encounters;
 import org.carelog.command.common.StaffPractitioners;
 import org.carelog.command.prescription.ActiveAllergies.ActiveAllergy;
 
@@ -72,8 +74,9 @@ class Prescription {
             PrescriberRegistrations registrations,
             ActiveAllergies allergies,
             MedicineNames names,
+            Encounters encounters,
             Clock clock) {
-        apply(decide(command, null, username, role, staff, registrations, allergies, names, clock));
+        apply(decide(command, null, username, role, staff, registrations, allergies, names, encounters, clock));
     }
 
     private Prescription(PrescriptionSigned signed) {
@@ -89,6 +92,7 @@ class Prescription {
             PrescriberRegistrations registrations,
             ActiveAllergies allergies,
             MedicineNames names,
+            Encounters encounters,
             Clock clock)
             throws Exception {
         WritePrescription replacement = command.replacement();
@@ -107,8 +111,8 @@ class Prescription {
             throw CarelogException.validation("patientId", "a replacement is for the same patient");
         }
         String reason = Text.required("reason", command.reason(), MAX_REASON);
-        PrescriptionSigned signed =
-                decide(replacement, prescriptionId, username, role, staff, registrations, allergies, names, clock);
+        PrescriptionSigned signed = decide(
+                replacement, prescriptionId, username, role, staff, registrations, allergies, names, encounters, clock);
         createNew(Prescription.class, () -> new Prescription(signed));
         apply(new PrescriptionReplaced(patientId, prescriptionId, replacement.prescriptionId(), reason));
         return replacement.prescriptionId();
@@ -146,6 +150,7 @@ class Prescription {
             PrescriberRegistrations registrations,
             ActiveAllergies allergies,
             MedicineNames names,
+            Encounters encounters,
             Clock clock) {
         if (!Role.DOCTOR.name().equals(role)) {
             throw forbidden("only doctors prescribe");
@@ -166,6 +171,19 @@ class Prescription {
         }
         if (command.encounterId() == null) {
             throw CarelogException.validation("encounterId", "is required");
+        }
+        EncounterFacts encounter = encounters
+                .find(command.encounterId())
+                .orElseThrow(() -> CarelogException.notFound("No encounter " + command.encounterId()));
+        if (!encounter.patientId().equals(command.patientId())) {
+            throw CarelogException.validation("encounterId", "is another patient's encounter");
+        }
+        // A correction of a signed visit's prescription is written after the visit; a new one during it.
+        if (replaces == null && !encounter.open()) {
+            throw CarelogException.conflict(
+                    "The encounter is signed: a new prescription is written in an open encounter (correct a signed"
+                            + " one with replacePrescription)",
+                    Map.of("status", encounter.status().name()));
         }
         List<PrescribedItem> items = command.items() == null ? List.of() : command.items();
         if (items.isEmpty()) {

@@ -9,6 +9,7 @@ import org.axonframework.eventhandling.GenericDomainEventMessage;
 import org.axonframework.messaging.MetaData;
 import org.axonframework.test.aggregate.AggregateTestFixture;
 import org.carelog.api.clinical.EncounterId;
+import org.carelog.api.clinical.EncounterStatus;
 import org.carelog.api.common.CarelogException;
 import org.carelog.api.common.ErrorCode;
 import org.carelog.api.common.MetadataKeys;
@@ -30,6 +31,9 @@ import org.carelog.api.lab.OrderLabTest;
 import org.carelog.api.lab.ResultFlag;
 import org.carelog.api.lab.VerifyLabResult;
 import org.carelog.api.patient.PatientId;
+import org.carelog.api.practitioner.PractitionerId;
+import org.carelog.command.clinical.EncounterFacts;
+import org.carelog.command.clinical.Encounters;
 import org.junit.jupiter.api.BeforeEach;
 import org.junit.jupiter.api.Test;
 
@@ -39,6 +43,12 @@ class LabOrderTest {
     static final PatientId PATIENT = PatientId.random();
     static final LabOrderId ORDER = LabOrderId.random();
     static final EncounterId ENCOUNTER = EncounterId.random();
+    static final EncounterId SIGNED = EncounterId.random();
+    static final EncounterId OTHER_PATIENTS = EncounterId.random();
+    static final java.util.List<EncounterFacts> ENCOUNTERS = java.util.List.of(
+            new EncounterFacts(ENCOUNTER, PATIENT, PractitionerId.random(), EncounterStatus.OPEN),
+            new EncounterFacts(SIGNED, PATIENT, PractitionerId.random(), EncounterStatus.SIGNED),
+            new EncounterFacts(OTHER_PATIENTS, PatientId.random(), PractitionerId.random(), EncounterStatus.OPEN));
     static final LabResult LOW_HB = LabResult.interpret(
             "9.1", "g/dL", new BigDecimal("12"), new BigDecimal("16"), new BigDecimal("7"), null, null, null, null);
     static final LabResult NORMAL_HB = LabResult.interpret(
@@ -52,6 +62,8 @@ class LabOrderTest {
         fixture.registerInjectableResource((LabCatalogue)
                 code -> HAEMOGLOBIN.equals(code) ? Optional.of("Hemoglobin [Mass/volume] in Blood") : Optional.empty());
         fixture.registerInjectableResource((LabOrderPatients) PATIENT::equals);
+        fixture.registerInjectableResource((Encounters) id ->
+                ENCOUNTERS.stream().filter(e -> e.encounterId().equals(id)).findFirst());
     }
 
     static Map<String, Object> by(String username) {
@@ -244,6 +256,23 @@ class LabOrderTest {
         fixture.given(ordered(), new LabSampleCollected(PATIENT, ORDER, "EDTA blood"))
                 .when(new CollectLabSample(ORDER, "EDTA blood"))
                 .expectSuccessfulHandlerExecution()
+                .expectNoEvents();
+    }
+
+    @Test
+    void anOrderFromAnEncounterNeedsThePatientsOpenEncounter() {
+        fixture.givenNoPriorActivity()
+                .when(new OrderLabTest(
+                        ORDER, PATIENT, EncounterId.random(), LabOrderKind.LAB, HAEMOGLOBIN, null, null, null))
+                .expectException(error(ErrorCode.NOT_FOUND))
+                .expectNoEvents();
+        fixture.givenNoPriorActivity()
+                .when(new OrderLabTest(ORDER, PATIENT, OTHER_PATIENTS, LabOrderKind.LAB, HAEMOGLOBIN, null, null, null))
+                .expectException(error(ErrorCode.VALIDATION, "encounterId"))
+                .expectNoEvents();
+        fixture.givenNoPriorActivity()
+                .when(new OrderLabTest(ORDER, PATIENT, SIGNED, LabOrderKind.LAB, HAEMOGLOBIN, null, null, null))
+                .expectException(error(ErrorCode.CONFLICT))
                 .expectNoEvents();
     }
 }

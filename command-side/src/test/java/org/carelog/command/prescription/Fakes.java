@@ -8,13 +8,23 @@ import java.util.Locale;
 import java.util.Map;
 import java.util.Optional;
 import java.util.Set;
+import org.carelog.api.clinical.EncounterId;
 import org.carelog.api.patient.PatientId;
 import org.carelog.api.practitioner.BmdcRegistration;
 import org.carelog.api.practitioner.PractitionerId;
+import org.carelog.command.clinical.EncounterFacts;
+import org.carelog.command.clinical.Encounters;
 import org.carelog.command.common.StaffPractitioners;
 
 /** In-memory stand-ins for the prescribing lookups. */
-final class Fakes implements StaffPractitioners, PrescriberRegistrations, ActiveAllergies, MedicineNames {
+final class Fakes implements StaffPractitioners, PrescriberRegistrations, ActiveAllergies, MedicineNames, Encounters {
+
+    final Map<EncounterId, EncounterFacts> encounters = new HashMap<>();
+
+    @Override
+    public Optional<EncounterFacts> find(EncounterId encounter) {
+        return Optional.ofNullable(encounters.get(encounter));
+    }
 
     final Map<String, PractitionerId> staff = new HashMap<>();
     final Map<PractitionerId, BmdcRegistration> registrations = new HashMap<>();

@@ -11,6 +11,7 @@ import java.util.Map;
 import org.axonframework.messaging.MetaData;
 import org.axonframework.test.aggregate.AggregateTestFixture;
 import org.carelog.api.clinical.EncounterId;
+import org.carelog.api.clinical.EncounterStatus;
 import org.carelog.api.common.ErrorCode;
 import org.carelog.api.patient.PatientId;
 import org.carelog.api.practitioner.BmdcNumber;
@@ -31,6 +32,7 @@ import org.carelog.api.prescription.ReplacePrescription;
 import org.carelog.api.prescription.StopMedication;
 import org.carelog.api.prescription.Substance;
 import org.carelog.api.prescription.WritePrescription;
+import org.carelog.command.clinical.EncounterFacts;
 import org.carelog.command.prescription.ActiveAllergies.ActiveAllergy;
 import org.junit.jupiter.api.BeforeEach;
 import org.junit.jupiter.api.Test;
@@ -62,6 +64,7 @@ class PrescriptionTest {
         fakes.staff.put("karim", DR_KARIM);
         fakes.staff.put("nasrin", PractitionerId.random());
         fakes.registrations.put(DR_KARIM, new BmdcRegistration(A_12345, TODAY));
+        fakes.encounters.put(VISIT, new EncounterFacts(VISIT, RAHIMA, DR_KARIM, EncounterStatus.OPEN));
         fixture.registerInjectableResource(fakes);
         fixture.registerInjectableResource(
                 Clock.fixed(TODAY.atTime(10, 0).atZone(DHAKA).toInstant(), DHAKA));
@@ -308,5 +311,31 @@ class PrescriptionTest {
                 .when(new StopMedication(RX, 3, "x"), DOCTOR)
                 .expectNoEvents()
                 .expectException(error(ErrorCode.VALIDATION, "item"));
+    }
+
+    @Test
+    void aPrescriptionIsWrittenInTheOpenEncounterOfItsPatient() {
+        EncounterId unknown = EncounterId.random();
+        fixture.givenNoPriorActivity()
+                .when(
+                        new WritePrescription(RX, RAHIMA, unknown, List.of(paracetamol(null)), null, null, null, REF),
+                        DOCTOR)
+                .expectException(error(ErrorCode.NOT_FOUND))
+                .expectNoEvents();
+        EncounterId someoneElses = EncounterId.random();
+        fakes.encounters.put(
+                someoneElses, new EncounterFacts(someoneElses, PatientId.random(), DR_KARIM, EncounterStatus.OPEN));
+        fixture.givenNoPriorActivity()
+                .when(
+                        new WritePrescription(
+                                RX, RAHIMA, someoneElses, List.of(paracetamol(null)), null, null, null, REF),
+                        DOCTOR)
+                .expectException(error(ErrorCode.VALIDATION, "encounterId"))
+                .expectNoEvents();
+        fakes.encounters.put(VISIT, new EncounterFacts(VISIT, RAHIMA, DR_KARIM, EncounterStatus.SIGNED));
+        fixture.givenNoPriorActivity()
+                .when(write(RX, null, paracetamol(null)), DOCTOR)
+                .expectException(error(ErrorCode.CONFLICT))
+                .expectNoEvents();
     }
 }

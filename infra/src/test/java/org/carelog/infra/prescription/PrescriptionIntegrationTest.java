@@ -54,12 +54,12 @@ class PrescriptionIntegrationTest extends IntegrationTest {
                 .asText();
     }
 
-    static Map<String, Object> prescription(String patientId, String overrideReason) {
+    static Map<String, Object> prescription(String patientId, String encounterId, String overrideReason) {
         return map(
                 "patientId",
                 patientId,
                 "encounterId",
-                UUID.randomUUID().toString(),
+                encounterId,
                 "items",
                 List.of(map(
                         "genericName",
@@ -111,7 +111,8 @@ class PrescriptionIntegrationTest extends IntegrationTest {
 
         // Right after the allergy (no waiting for any projection): refused.
         long signedBefore = signedCount();
-        JsonNode refused = json(post(doctor, WRITE, Map.of("input", prescription(patient, null))));
+        String visit = openEncounter(doctor, patient);
+        JsonNode refused = json(post(doctor, WRITE, Map.of("input", prescription(patient, visit, null))));
         assertThat(refused.at("/errors/0/extensions/code").asText()).isEqualTo("ALLERGY_CONFLICT");
         assertThat(refused.at("/errors/0/message").asText())
                 .contains("Paracetamol")
@@ -121,7 +122,7 @@ class PrescriptionIntegrationTest extends IntegrationTest {
         String id = data(post(
                         doctor,
                         WRITE,
-                        Map.of("input", prescription(patient, "urticaria only; no alternative in stock"))))
+                        Map.of("input", prescription(patient, visit, "urticaria only; no alternative in stock"))))
                 .at("/writePrescription/prescriptionId")
                 .asText();
         assertThat(eventCount("org.carelog.api.prescription.PrescriptionSigned", id))
@@ -173,8 +174,9 @@ class PrescriptionIntegrationTest extends IntegrationTest {
     void aDoctorWhoseBmdcRegistrationExpiredCannotSign() {
         String patient = registeredPatient();
         String expired = doctor(LocalDate.now(clock).plusDays(1));
+        String visit = openEncounter(expired, patient);
         clock.advance(Duration.ofDays(3));
-        JsonNode refused = json(post(expired, WRITE, Map.of("input", prescription(patient, null))));
+        JsonNode refused = json(post(expired, WRITE, Map.of("input", prescription(patient, visit, null))));
         assertThat(refused.at("/errors/0/extensions/code").asText()).isEqualTo("FORBIDDEN");
         assertThat(refused.at("/errors/0/message").asText()).contains("expired");
     }
@@ -182,7 +184,11 @@ class PrescriptionIntegrationTest extends IntegrationTest {
     @Test
     void aNurseCannotPrescribe() {
         String patient = registeredPatient();
-        JsonNode refused = json(post(credentials(Role.NURSE), WRITE, Map.of("input", prescription(patient, null))));
+        // The role is refused before anything else is looked at: no encounter is needed to show it.
+        JsonNode refused = json(post(
+                credentials(Role.NURSE),
+                WRITE,
+                Map.of("input", prescription(patient, UUID.randomUUID().toString(), null))));
         assertThat(refused.at("/errors/0/extensions/code").asText()).isEqualTo("FORBIDDEN");
     }
 
@@ -190,7 +196,8 @@ class PrescriptionIntegrationTest extends IntegrationTest {
     void receptionAndBillingCannotReadPrescriptions() {
         String patient = registeredPatient();
         String doctor = doctor(LocalDate.now().plusYears(1));
-        String id = data(post(doctor, WRITE, Map.of("input", prescription(patient, null))))
+        String id = data(post(
+                        doctor, WRITE, Map.of("input", prescription(patient, openEncounter(doctor, patient), null))))
                 .at("/writePrescription/prescriptionId")
                 .asText();
         await().atMost(Duration.ofSeconds(20)).until(() -> !data(post(doctor, PRESCRIPTION, Map.of("id", id)))
@@ -277,7 +284,7 @@ class PrescriptionIntegrationTest extends IntegrationTest {
                                 "FOOD",
                                 "severity",
                                 "SEVERE"))));
-        data(post(doctor, WRITE, Map.of("input", prescription(patient, null))));
+        data(post(doctor, WRITE, Map.of("input", prescription(patient, openEncounter(doctor, patient), null))));
         await().atMost(Duration.ofSeconds(20))
                 .until(() -> jdbc.queryForObject(
                                 "select count(*) from prescription_index where patient_id = ?::uuid",

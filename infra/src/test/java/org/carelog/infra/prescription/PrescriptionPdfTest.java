@@ -59,7 +59,10 @@ class PrescriptionPdfTest extends IntegrationTest {
         String id = data(post(
                         doctor,
                         PrescriptionIntegrationTest.WRITE,
-                        Map.of("input", PrescriptionIntegrationTest.prescription(patient, null))))
+                        Map.of(
+                                "input",
+                                PrescriptionIntegrationTest.prescription(
+                                        patient, openEncounter(doctor, patient), null))))
                 .at("/writePrescription/prescriptionId")
                 .asText();
         await().atMost(Duration.ofSeconds(20)).until(() -> !data(post(
