@@ -28,9 +28,9 @@ final class ChartBenchmark {
             + " encounters { id status openedAt signedAt notes { section text version } diagnoses { code title rank status } }"
             + " vitals { systolic diastolic pulse bmi }"
             + " diagnoses { code title status } activeProblems { code title }"
-            + " allergies { allergyId substance { name } status }"
+            + " allergies { allergyId substanceName status }"
             + " prescriptions { prescriptionId signedAt items { genericName frequency } }"
-            + " currentMedications { genericName frequency }"
+            + " currentMedications { medicine { genericName frequency } }"
             + " labResults { orderId name status abnormal result { value unit flag } }";
     static final String CHART = "query($p: ID!) { patientChart(patientId: $p) { " + CHART_FIELDS + " } }";
     static final String CHART_AS_OF =

@@ -34,7 +34,7 @@ class WholeVisitTest extends EncounterApi {
             + " encounters { id status notes { section text version } diagnoses { code } }"
             + " vitals { systolic bmi } diagnoses { code status } activeProblems { code }"
             + " allergies { status } prescriptions { prescriptionId overrideReason items { genericName frequency } }"
-            + " currentMedications { genericName }"
+            + " currentMedications { medicine { genericName } }"
             + " labResults { orderId status abnormal result { value flag } } } }";
     static final String HISTORY = "query($p: ID!) { recordHistory(patientId: $p, first: 100) { edges { node {"
             + " type description reason username role requestId } } } }";
