@@ -27,7 +27,7 @@ class GraphQlConfiguration {
     @Bean
     RuntimeWiringConfigurer scalars() {
         return wiring -> wiring.scalar(ExtendedScalars.Date)
-                .scalar(ExtendedScalars.DateTime)
+                .scalar(DateTimeScalar.DATE_TIME)
                 .scalar(ExtendedScalars.GraphQLLong);
     }
 

@@ -33,7 +33,7 @@ class WholeVisitTest extends EncounterApi {
             + " asOf patient { mrn }"
             + " encounters { id status notes { section text version } diagnoses { code } }"
             + " vitals { systolic bmi } diagnoses { code status } activeProblems { code }"
-            + " allergies { status } prescriptions { prescriptionId overrideReason items { genericName frequency } }"
+            + " allergies { status } prescriptions { prescriptionId signedAt overrideReason items { genericName frequency } }"
             + " currentMedications { medicine { genericName } }"
             + " labResults { orderId status abnormal result { value flag } } } }";
     static final String HISTORY = "query($p: ID!) { recordHistory(patientId: $p, first: 100) { edges { node {"

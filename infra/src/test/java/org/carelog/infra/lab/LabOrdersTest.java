@@ -27,9 +27,10 @@ class LabOrdersTest extends IntegrationTest {
     static final String VERIFY =
             "mutation($input: VerifyLabResultInput!) { verifyLabResult(input: $input) { orderId version } }";
     static final String CANCEL = "mutation($input: LabOrderActionInput!) { cancelLabOrder(input: $input) { orderId } }";
-    static final String FIELDS = "orderId patientId kind code name priority status specimen abnormal"
-            + " result { value numeric unit flag abnormal } verifiedVersion { version verifiedBy }"
-            + " versions { version reason enteredBy verifiedBy result { value flag } }";
+    static final String FIELDS =
+            "orderId patientId kind code name priority status specimen abnormal orderedAt updatedAt"
+                    + " result { value numeric unit flag abnormal } verifiedVersion { version verifiedBy }"
+                    + " versions { version reason enteredBy verifiedBy result { value flag } }";
     static final String LAB_ORDER = "query($id: ID!) { labOrder(id: $id) { " + FIELDS + " } }";
     static final String WORKLIST = "query { labWorklist(first: 200) { orderId status priority } }";
     static final String CHART = "query($p: ID!) { patientChart(patientId: $p) { labResults { " + FIELDS + " } } }";

@@ -13,12 +13,13 @@ import org.axonframework.config.EventProcessingConfiguration;
 import org.axonframework.eventhandling.StreamingEventProcessor;
 import org.carelog.api.common.Role;
 import org.carelog.infra.IntegrationTest;
+import org.carelog.infra.TestClock;
 import org.junit.jupiter.api.Test;
 import org.springframework.beans.factory.annotation.Autowired;
 import org.springframework.context.annotation.Import;
 
 /** Allergies and prescriptions over GraphQL on the real database, with a clock the tests move forward. */
-@Import(MovableClock.Config.class)
+@Import(TestClock.Config.class)
 class PrescriptionIntegrationTest extends IntegrationTest {
 
     static final String RECORD_ALLERGY =
@@ -37,7 +38,7 @@ class PrescriptionIntegrationTest extends IntegrationTest {
     EventProcessingConfiguration processing;
 
     @Autowired
-    MovableClock clock;
+    TestClock clock;
 
     /** A doctor account linked to a practitioner whose BMDC registration lasts until {@code expiry}. */
     private String doctor(LocalDate expiry) {

@@ -35,11 +35,12 @@ import org.apache.pdfbox.rendering.PDFRenderer;
 import org.apache.pdfbox.text.PDFTextStripper;
 import org.carelog.api.common.Role;
 import org.carelog.infra.IntegrationTest;
+import org.carelog.infra.TestClock;
 import org.junit.jupiter.api.Test;
 import org.springframework.context.annotation.Import;
 
 /** The printed prescription: its text, its rendering, its QR code, its Bangla shaping and its verification. */
-@Import(MovableClock.Config.class)
+@Import(TestClock.Config.class)
 class PrescriptionPdfTest extends IntegrationTest {
 
     /** Conjuncts (স্ব, স্থ্য) and vowel signs, one of them written before its consonant (ি). */

@@ -1,4 +1,4 @@
-package org.carelog.infra.prescription;
+package org.carelog.infra;
 
 import java.time.Clock;
 import java.time.Duration;
@@ -9,12 +9,12 @@ import org.springframework.boot.test.context.TestConfiguration;
 import org.springframework.context.annotation.Bean;
 import org.springframework.context.annotation.Primary;
 
-/** A clock the prescription tests move forward: a BMDC registration that was valid expires. */
-class MovableClock extends Clock {
+/** A clock tests move forward by hand: idle timeouts, lifetimes, lockouts, TOTP steps and expiring BMDC registrations without sleeping. */
+public class TestClock extends Clock {
 
     private final AtomicReference<Instant> now = new AtomicReference<>(Instant.now());
 
-    void advance(Duration duration) {
+    public void advance(Duration duration) {
         now.updateAndGet(t -> t.plus(duration));
     }
 
@@ -34,11 +34,11 @@ class MovableClock extends Clock {
     }
 
     @TestConfiguration(proxyBeanMethods = false)
-    static class Config {
+    public static class Config {
         @Bean
         @Primary
-        MovableClock movableClock() {
-            return new MovableClock();
+        TestClock testClock() {
+            return new TestClock();
         }
     }
 }
