@@ -35,7 +35,7 @@ import org.springframework.stereotype.Component;
  * round trip; reads are one indexed query per chart section.
  */
 @Component
-class JdbcEncounterReadModel implements EncounterReadModel {
+public class JdbcEncounterReadModel implements EncounterReadModel {
 
     private static final String ENCOUNTER_COLUMNS = "encounter_id, patient_id, type, origin, appointment_id,"
             + " token_id, attending_id, status, opened_at, opened_by, signed_at, signed_by";
@@ -178,16 +178,30 @@ class JdbcEncounterReadModel implements EncounterReadModel {
 
     @Override
     public void erase(UUID patientId) {
-        jdbc.update("update encounter_note_version set text = null, reason = null where patient_id = ?", patientId);
-        jdbc.update(
-                "update encounter_vitals set systolic = null, diastolic = null, pulse = null, temperature_c = null,"
-                        + " spo2 = null, respiratory_rate = null, weight_kg = null, height_cm = null,"
-                        + " glucose_mmol_l = null where patient_id = ?",
-                patientId);
-        jdbc.update(
-                "update encounter_diagnosis set system = null, code = null, title = null, status_reason = null"
-                        + " where patient_id = ?",
-                patientId);
+        erase(jdbc, patientId);
+    }
+
+    /**
+     * Blanks a patient's clinical text and values in the encounter tables (the facts of when and by whom stay);
+     * also what {@code ErasureReconciliation} runs after a backup from before an erasure was restored. Returns
+     * how many rows changed.
+     */
+    public static int erase(JdbcTemplate jdbc, UUID patientId) {
+        return jdbc.update(
+                        "update encounter_note_version set text = null, reason = null"
+                                + " where patient_id = ? and (text is not null or reason is not null)",
+                        patientId)
+                + jdbc.update(
+                        "update encounter_vitals set systolic = null, diastolic = null, pulse = null, temperature_c = null,"
+                                + " spo2 = null, respiratory_rate = null, weight_kg = null, height_cm = null,"
+                                + " glucose_mmol_l = null where patient_id = ? and (systolic is not null or pulse is not null"
+                                + " or temperature_c is not null or spo2 is not null or respiratory_rate is not null"
+                                + " or weight_kg is not null or height_cm is not null or glucose_mmol_l is not null)",
+                        patientId)
+                + jdbc.update(
+                        "update encounter_diagnosis set system = null, code = null, title = null, status_reason = null"
+                                + " where patient_id = ? and (code is not null or title is not null)",
+                        patientId);
     }
 
     @Override

@@ -2,6 +2,8 @@ package org.carelog.infra.privacy;
 
 import java.util.List;
 import java.util.UUID;
+import org.carelog.infra.clinical.JdbcEncounterReadModel;
+import org.carelog.projection.lab.LabOrderStore;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
 import org.springframework.boot.ApplicationArguments;
@@ -14,7 +16,8 @@ import org.springframework.transaction.annotation.Transactional;
  * At every start, removes what the tables holding clear text still know about erased patients. Normally
  * there is nothing to do (erasure scrubs them at once); after a data backup from before an erasure was
  * restored, the key store's tombstones say whom to scrub: the command-side lookups lose their rows and
- * the directory row is blanked and marked erased, appointment histories lose their free text.
+ * the directory row is blanked and marked erased, appointment histories lose their free text, the medication
+ * chart goes, and encounters and lab orders keep their steps but lose their clinical content.
  */
 @Component
 public class ErasureReconciliation implements ApplicationRunner {
@@ -64,6 +67,9 @@ public class ErasureReconciliation implements ApplicationRunner {
                     "update appointment_history set detail = null where patient_id = ? and detail is not null", id);
             // Allergies and prescriptions (the projector deletes the chart on erasure; a restored backup has it).
             changed += jdbc.update("delete from medication_chart where patient_id = ?", id);
+            // Encounters' notes, vital signs and diagnoses; lab orders' tests and results.
+            changed += JdbcEncounterReadModel.erase(jdbc, id);
+            changed += LabOrderStore.scrub(jdbc, id);
         }
         return changed;
     }

@@ -12,6 +12,7 @@ import java.util.UUID;
 import java.util.function.Predicate;
 import org.carelog.api.common.Role;
 import org.carelog.infra.IntegrationTest;
+import org.carelog.infra.privacy.ErasureReconciliation;
 import org.junit.jupiter.api.Test;
 
 /** A lab order's whole way over GraphQL against PostgreSQL: order, collect, result, verify, correct, and who read it. */
@@ -237,5 +238,32 @@ class LabOrdersTest extends IntegrationTest {
         await().atMost(Duration.ofSeconds(60))
                 .pollInterval(Duration.ofMillis(200))
                 .untilAsserted(() -> assertThat(jdbc.queryForList(snapshot)).isEqualTo(live));
+    }
+
+    @Test
+    void aRestoredBackupsLabOrdersOfAnErasedPatientAreScrubbedAtStartUp() {
+        String patient = registeredPatient();
+        String orderId = order(patient, "718-7", "ROUTINE");
+        data(post(credentials(Role.NURSE), COLLECT, Map.of("input", Map.of("orderId", orderId, "specimen", "blood"))));
+        data(post(
+                credentials(Role.LAB_TECHNICIAN),
+                ENTER,
+                Map.of("input", Map.of("orderId", orderId, "result", haemoglobin("6.1")))));
+        awaitOrder(orderId, o -> o.get("status").asText().equals("RESULTED"));
+
+        // What ErasureReconciliation runs for every tombstoned key when Carelog starts on a restored backup.
+        assertThat(ErasureReconciliation.scrub(jdbc, List.of(patient))).isPositive();
+        JsonNode scrubbed = data(post(credentials(Role.DOCTOR), LAB_ORDER, Map.of("id", orderId)))
+                .get("labOrder");
+        assertThat(scrubbed.get("status").asText()).as("the steps stay").isEqualTo("RESULTED");
+        assertThat(scrubbed.get("code").isNull()).isTrue();
+        assertThat(scrubbed.get("name").isNull()).isTrue();
+        assertThat(scrubbed.get("specimen").isNull()).isTrue();
+        assertThat(scrubbed.get("result").isNull()).isTrue();
+        assertThat(scrubbed.at("/versions/0/result").isNull()).isTrue();
+        assertThat(scrubbed.get("abnormal").asBoolean()).isFalse();
+        assertThat(ErasureReconciliation.scrub(jdbc, List.of(patient)))
+                .as("nothing left to scrub")
+                .isZero();
     }
 }

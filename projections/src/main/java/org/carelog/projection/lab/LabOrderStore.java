@@ -98,6 +98,23 @@ public class LabOrderStore {
                         .toList());
     }
 
+    /**
+     * Blanks an erased patient's orders in place, as {@link LabOrderView#erased()} does (what the order was, the
+     * specimen, results and reasons; the steps and who took them stay): for {@code ErasureReconciliation} after a
+     * backup from before the erasure was restored. Returns how many orders changed.
+     */
+    public static int scrub(JdbcTemplate jdbc, UUID patientId) {
+        return jdbc.update(
+                "update lab_order set abnormal = false, document = document || jsonb_build_object("
+                        + " 'code', null, 'name', null, 'clinicalNote', null, 'specimen', null, 'result', null,"
+                        + " 'cancelReason', null, 'versions', (select coalesce(jsonb_agg(e.v || jsonb_build_object("
+                        + " 'result', null, 'reason', null) order by e.n), '[]'::jsonb)"
+                        + " from jsonb_array_elements(document -> 'versions') with ordinality as e(v, n)))"
+                        + " where patient_id = ? and (document ->> 'name' is not null or document ->> 'code' is not null"
+                        + " or document -> 'result' <> 'null'::jsonb)",
+                patientId);
+    }
+
     void deleteAll() {
         jdbc.update("delete from lab_order");
     }
