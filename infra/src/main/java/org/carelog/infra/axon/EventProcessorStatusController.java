@@ -62,9 +62,37 @@ class EventProcessorStatusController {
      * for processors that must never replay (process managers that send commands). With several Carelog
      * processes, only the segments this process holds are released: run it where the processor runs alone.
      */
+    /** Which read model to rebuild; a retry with the same key (same process, within ten minutes) rebuilds once. */
+    record RebuildReadModelInput(String name, String idempotencyKey) {}
+
+    /** The processor's status right after the rebuild started. */
+    record RebuildReadModelPayload(EventProcessorStatus processor) {}
+
+    private final Map<String, RebuildReadModelPayload> recentRebuilds =
+            java.util.Collections.synchronizedMap(new java.util.LinkedHashMap<>(16, 0.75f, false) {
+                @Override
+                protected boolean removeEldestEntry(Map.Entry<String, RebuildReadModelPayload> eldest) {
+                    return size() > 100;
+                }
+            });
+
     @MutationMapping
     @PreAuthorize("hasRole('ADMIN')")
-    EventProcessorStatus rebuildReadModel(@Argument String name, Authentication admin) {
+    RebuildReadModelPayload rebuildReadModel(@Argument RebuildReadModelInput input, Authentication admin) {
+        String key = input.idempotencyKey() == null || input.idempotencyKey().isBlank()
+                ? null
+                : admin.getName() + "\u0000" + input.idempotencyKey().strip();
+        if (key != null && recentRebuilds.containsKey(key)) {
+            return recentRebuilds.get(key);
+        }
+        RebuildReadModelPayload payload = new RebuildReadModelPayload(rebuild(input.name(), admin));
+        if (key != null) {
+            recentRebuilds.put(key, payload);
+        }
+        return payload;
+    }
+
+    private EventProcessorStatus rebuild(String name, Authentication admin) {
         StreamingEventProcessor processor = processing
                 .eventProcessor(name, StreamingEventProcessor.class)
                 .orElseThrow(() -> CarelogException.notFound("No read model (tracking processor) named " + name));

@@ -3,7 +3,7 @@ package org.carelog.infra.privacy;
 import java.util.List;
 import java.util.UUID;
 import org.carelog.infra.clinical.JdbcEncounterReadModel;
-import org.carelog.projection.lab.LabOrderStore;
+import org.carelog.infra.lab.JdbcLabOrderStore;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
 import org.springframework.boot.ApplicationArguments;
@@ -69,7 +69,7 @@ public class ErasureReconciliation implements ApplicationRunner {
             changed += jdbc.update("delete from medication_chart where patient_id = ?", id);
             // Encounters' notes, vital signs and diagnoses; lab orders' tests and results.
             changed += JdbcEncounterReadModel.erase(jdbc, id);
-            changed += LabOrderStore.scrub(jdbc, id);
+            changed += JdbcLabOrderStore.scrub(jdbc, id);
         }
         return changed;
     }
