@@ -77,6 +77,16 @@ class RestartTest {
         }
         String receptionist =
                 "Basic " + Base64.getEncoder().encodeToString("receptionist:receptionist-demo".getBytes());
+        JsonNode staff = second.graphql(admin, "{ staffUsers { username practitionerId } }", Map.of());
+        for (JsonNode user : staff.at("/data/staffUsers")) {
+            if (List.of("doctor", "nurse").contains(user.get("username").asText())) {
+                assertThat(user.get("practitionerId").isNull())
+                        .as(
+                                "the demo %s acts as a demo practitioner",
+                                user.get("username").asText())
+                        .isFalse();
+            }
+        }
         await().atMost(Duration.ofSeconds(30)).untilAsserted(() -> {
             JsonNode demo = second.graphql(
                     receptionist,

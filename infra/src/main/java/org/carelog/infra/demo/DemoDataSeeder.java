@@ -74,6 +74,9 @@ class DemoDataSeeder implements ApplicationRunner {
     static final List<Role> DEMO_ROLES =
             List.of(Role.RECEPTIONIST, Role.DOCTOR, Role.NURSE, Role.BILLING, Role.AUDITOR);
 
+    /** Which demo practitioner (demo/practitioners.csv key) a demo user acts as. */
+    static final Map<Role, String> ACTS_AS = Map.of(Role.DOCTOR, "doctor-1", Role.NURSE, "nurse-1");
+
     private static final Logger log = LoggerFactory.getLogger(DemoDataSeeder.class);
     private static final String SEEDER = "demo-seeder";
 
@@ -94,7 +97,7 @@ class DemoDataSeeder implements ApplicationRunner {
         }
         Authentication seeder = new UsernamePasswordAuthenticationToken(
                 SEEDER, null, List.of(new SimpleGrantedAuthority("ROLE_" + Role.ADMIN.name())));
-        seedFacility(seeder);
+        Map<String, PractitionerId> practitioners = seedFacility(seeder);
         List<RegisterPatient> patients = patients(LocalDate.now(clock));
         for (int i = 0; i < patients.size(); i++) {
             commands.sendAs(seeder, patients.get(i), "demo-patient-" + (i + 1), "demo-seed");
@@ -107,6 +110,12 @@ class DemoDataSeeder implements ApplicationRunner {
                         username(role) + "-demo",
                         role,
                         "Demo " + role.name().toLowerCase());
+                // The demo doctor acts as the first demo doctor: their BMDC registration signs prescriptions,
+                // and their appointments and encounters put patients in their care (no break-glass needed).
+                PractitionerId actsAs = ACTS_AS.containsKey(role) ? practitioners.get(ACTS_AS.get(role)) : null;
+                if (actsAs != null) {
+                    accounts.setPractitioner(username(role), actsAs.value());
+                }
             }
         }
         log.info(
@@ -116,7 +125,7 @@ class DemoDataSeeder implements ApplicationRunner {
     }
 
     /** The departments, their service points and staff (demo/departments.csv, service-points.csv, practitioners.csv). */
-    private void seedFacility(Authentication seeder) {
+    private Map<String, PractitionerId> seedFacility(Authentication seeder) {
         Map<String, DepartmentId> departments = new HashMap<>();
         for (String[] c : rows("/demo/departments.csv")) {
             DepartmentId id = commands.sendAs(
@@ -158,6 +167,7 @@ class DemoDataSeeder implements ApplicationRunner {
             practitioners.put(c[0], commands.sendAs(seeder, command, "demo-practitioner-" + c[0], "demo-seed"));
         }
         seedAvailability(seeder, practitioners, servicePoints);
+        return practitioners;
     }
 
     /** Weekly sessions of the demo doctors (demo/availability.csv), so a newcomer sees free slots. */

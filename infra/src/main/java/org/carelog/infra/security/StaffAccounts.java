@@ -113,7 +113,8 @@ public class StaffAccounts {
                 username);
     }
 
-    void setPractitioner(String username, UUID practitionerId) {
+    /** Links without checks or audit: administrators use {@code linkStaffToPractitioner}; this is for seeding. */
+    public void setPractitioner(String username, UUID practitionerId) {
         jdbc.update(
                 "update staff_user set practitioner_id = ? where lower(username) = lower(?)", practitionerId, username);
     }
