@@ -1,16 +1,7 @@
 package org.carelog.infra.audit;
 
-import java.sql.Timestamp;
 import java.util.ArrayList;
-import java.util.HashMap;
 import java.util.List;
-import java.util.Map;
-import java.util.concurrent.Executors;
-import java.util.concurrent.ScheduledExecutorService;
-import java.util.concurrent.TimeUnit;
-import org.slf4j.Logger;
-import org.slf4j.LoggerFactory;
-import org.springframework.context.SmartLifecycle;
 import org.springframework.jdbc.core.JdbcTemplate;
 import org.springframework.stereotype.Component;
 import org.springframework.transaction.PlatformTransactionManager;
@@ -18,24 +9,20 @@ import org.springframework.transaction.support.TransactionTemplate;
 
 /**
  * Seals clinical_access_log into the hash chain of table clinical_access_log_seal, in id order, every
- * {@code carelog.audit.seal-interval}, and signs the new head ({@link CheckpointSigner}, chain CLINICAL_ACCESS).
+ * {@code carelog.audit.seal-interval} (run by the {@link EventSealer}'s job), and signs the new head ({@link CheckpointSigner}, chain CLINICAL_ACCESS).
  * Asynchronous on purpose: sealing in the read's own transaction would put every chart read in the facility
  * behind one lock. Reads only insert their row (no lock); ids can commit out of order and an insert that fails
  * leaves an id unused, so the sealer waits at a missing id and seals it as a gap only once every transaction
- * open when it was first seen has ended and the id is still empty: the same rule as {@link EventSealer}.
+ * open when it was first seen has ended and the id is still empty ({@link Gaps}, the event sealer's rule too).
  */
 @Component
-class AccessLogSealer implements SmartLifecycle {
-
-    private static final Logger log = LoggerFactory.getLogger(AccessLogSealer.class);
+class AccessLogSealer {
 
     private final JdbcTemplate jdbc;
     private final TransactionTemplate transactions;
     private final AuditProperties properties;
     private final CheckpointSigner signer;
-    private final Map<Long, Timestamp> gapsSeen = new HashMap<>();
-
-    private ScheduledExecutorService scheduler;
+    private final Gaps gaps = new Gaps("select exists (select 1 from clinical_access_log where id = ?)");
 
     AccessLogSealer(
             JdbcTemplate jdbc,
@@ -50,7 +37,7 @@ class AccessLogSealer implements SmartLifecycle {
 
     /** Seals what can be sealed now; returns how many rows and gaps it sealed. */
     int seal() {
-        synchronized (gapsSeen) {
+        synchronized (gaps) {
             int sealed = 0;
             while (true) {
                 Integer batch = transactions.execute(status -> sealBatch());
@@ -75,7 +62,7 @@ class AccessLogSealer implements SmartLifecycle {
                 ? jdbc.queryForObject("select coalesce(min(id), 1) - 1 from clinical_access_log", Long.class)
                 : (long) head.get(0)[0];
         byte[][] previous = {head.isEmpty() ? AuditChain.GENESIS : (byte[]) head.get(0)[1]};
-        gapsSeen.keySet().removeIf(id -> id <= last);
+        gaps.sealedUpTo(last);
         List<Object[]> seals = new ArrayList<>();
         long[] expected = {last + 1};
         boolean[] blocked = {false};
@@ -88,7 +75,7 @@ class AccessLogSealer implements SmartLifecycle {
                     }
                     long id = rs.getLong(1);
                     while (id > expected[0]) {
-                        if (!permanentGap(expected[0])) {
+                        if (!gaps.permanent(jdbc, expected[0])) {
                             blocked[0] = true;
                             return;
                         }
@@ -111,67 +98,5 @@ class AccessLogSealer implements SmartLifecycle {
         }
         signer.signHead(AuditTrailVerification.Chain.CLINICAL_ACCESS);
         return seals.size();
-    }
-
-    private boolean permanentGap(long id) {
-        Timestamp firstSeen = gapsSeen.get(id);
-        if (firstSeen == null) {
-            gapsSeen.put(id, jdbc.queryForObject("select clock_timestamp()", Timestamp.class));
-            return false;
-        }
-        boolean olderTransactionsEnded = Boolean.TRUE.equals(jdbc.queryForObject(
-                "select not exists (select 1 from pg_stat_activity where datname = current_database()"
-                        + " and backend_type = 'client backend' and pid <> pg_backend_pid() and xact_start <= ?)",
-                Boolean.class,
-                firstSeen));
-        return olderTransactionsEnded
-                && Boolean.FALSE.equals(jdbc.queryForObject(
-                        "select exists (select 1 from clinical_access_log where id = ?)", Boolean.class, id));
-    }
-
-    private void sealQuietly() {
-        try {
-            seal();
-        } catch (CheckpointSigner.ChainRewritten e) {
-            log.error("Sealing stopped, the access log was tampered with: {}", e.getMessage());
-        } catch (RuntimeException e) {
-            log.warn("Sealing the access log failed, will try again: {}", e.toString());
-        }
-    }
-
-    @Override
-    public synchronized void start() {
-        scheduler = Executors.newSingleThreadScheduledExecutor(r -> {
-            Thread thread = new Thread(r, "access-log-sealer");
-            thread.setDaemon(true);
-            return thread;
-        });
-        long interval = properties.sealInterval().toMillis();
-        scheduler.scheduleWithFixedDelay(this::sealQuietly, interval, interval, TimeUnit.MILLISECONDS);
-    }
-
-    @Override
-    public void stop() {
-        ScheduledExecutorService running;
-        synchronized (this) {
-            running = scheduler;
-            scheduler = null;
-        }
-        if (running != null) {
-            running.shutdown();
-            try {
-                if (!running.awaitTermination(10, TimeUnit.SECONDS)) {
-                    running.shutdownNow();
-                }
-            } catch (InterruptedException e) {
-                running.shutdownNow();
-                Thread.currentThread().interrupt();
-            }
-        }
-    }
-
-    @Override
-    public synchronized boolean isRunning() {
-        return scheduler != null;
     }
 }

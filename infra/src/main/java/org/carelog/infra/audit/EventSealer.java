@@ -1,10 +1,7 @@
 package org.carelog.infra.audit;
 
-import java.sql.Timestamp;
 import java.util.ArrayList;
-import java.util.HashMap;
 import java.util.List;
-import java.util.Map;
 import java.util.concurrent.Executors;
 import java.util.concurrent.ScheduledExecutorService;
 import java.util.concurrent.TimeUnit;
@@ -40,8 +37,9 @@ class EventSealer implements SmartLifecycle {
     private final AuditProperties properties;
     private final StaffAuditSeal staffAudit;
     private final CheckpointSigner signer;
+    private final AccessLogSealer accessLog;
     /** Missing global indexes, with the database time at which this node first saw each one missing. */
-    private final Map<Long, Timestamp> gapsSeen = new HashMap<>();
+    private final Gaps gaps = new Gaps("select exists (select 1 from domainevententry where globalindex = ?)");
 
     private ScheduledExecutorService scheduler;
 
@@ -50,17 +48,19 @@ class EventSealer implements SmartLifecycle {
             PlatformTransactionManager transactionManager,
             AuditProperties properties,
             StaffAuditSeal staffAudit,
+            AccessLogSealer accessLog,
             CheckpointSigner signer) {
         this.jdbc = jdbc;
         this.transactions = new TransactionTemplate(transactionManager);
         this.properties = properties;
         this.staffAudit = staffAudit;
+        this.accessLog = accessLog;
         this.signer = signer;
     }
 
     /** Seals what can be sealed now; returns how many events and gaps it sealed. */
     int seal() {
-        synchronized (gapsSeen) {
+        synchronized (gaps) {
             int sealed = 0;
             while (true) {
                 Integer batch = transactions.execute(status -> sealBatch());
@@ -82,7 +82,7 @@ class EventSealer implements SmartLifecycle {
                         new Object[] {rs.getLong(1), rs.getBytes(2)});
         long last = head.isEmpty() ? 0 : (long) head.get(0)[0];
         byte[][] previous = {head.isEmpty() ? AuditChain.GENESIS : (byte[]) head.get(0)[1]};
-        gapsSeen.keySet().removeIf(index -> index <= last);
+        gaps.sealedUpTo(last);
         List<Object[]> seals = new ArrayList<>();
         long[] expected = {last + 1};
         boolean[] blocked = {false};
@@ -95,7 +95,7 @@ class EventSealer implements SmartLifecycle {
                     }
                     long index = rs.getLong(1);
                     while (index > expected[0]) {
-                        if (!permanentGap(expected[0])) {
+                        if (!gaps.permanent(jdbc, expected[0])) {
                             blocked[0] = true;
                             return;
                         }
@@ -121,35 +121,22 @@ class EventSealer implements SmartLifecycle {
         return seals.size();
     }
 
-    /**
-     * Whether no event will ever get this index. The transaction that drew it drew it before a higher index was
-     * committed, so it was open when the gap was first seen; once no transaction from then is open and the index
-     * is still empty, it rolled back.
-     */
-    private boolean permanentGap(long index) {
-        Timestamp firstSeen = gapsSeen.get(index);
-        if (firstSeen == null) {
-            gapsSeen.put(index, jdbc.queryForObject("select clock_timestamp()", Timestamp.class));
-            return false;
-        }
-        boolean olderTransactionsEnded = Boolean.TRUE.equals(jdbc.queryForObject(
-                "select not exists (select 1 from pg_stat_activity where datname = current_database()"
-                        + " and backend_type = 'client backend' and pid <> pg_backend_pid() and xact_start <= ?)",
-                Boolean.class,
-                firstSeen));
-        return olderTransactionsEnded
-                && Boolean.FALSE.equals(jdbc.queryForObject(
-                        "select exists (select 1 from domainevententry where globalindex = ?)", Boolean.class, index));
-    }
-
+    /** One pass over every chain; a chain that fails does not hold the others back. */
     private void sealQuietly() {
-        try {
+        quietly("the event store and the staff audit", () -> {
             seal();
             staffAudit.sealPending();
+        });
+        quietly("the access log", accessLog::seal);
+    }
+
+    private static void quietly(String chains, Runnable pass) {
+        try {
+            pass.run();
         } catch (CheckpointSigner.ChainRewritten e) {
-            log.error("Sealing stopped, the audit trail was tampered with: {}", e.getMessage());
+            log.error("Sealing {} stopped, it was tampered with: {}", chains, e.getMessage());
         } catch (RuntimeException e) {
-            log.warn("Sealing the audit chains failed, will try again: {}", e.toString());
+            log.warn("Sealing {} failed, will try again: {}", chains, e.toString());
         }
     }
 

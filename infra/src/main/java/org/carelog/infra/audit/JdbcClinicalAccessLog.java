@@ -1,7 +1,12 @@
 package org.carelog.infra.audit;
 
+import graphql.schema.DataFetchingEnvironment;
 import java.sql.Timestamp;
 import java.time.Clock;
+import java.time.Duration;
+import java.time.Instant;
+import java.util.Map;
+import java.util.concurrent.ConcurrentHashMap;
 import org.carelog.api.patient.PatientId;
 import org.carelog.infra.security.SignedInStaff;
 import org.carelog.query.clinical.ClinicalAccessLog;
@@ -32,12 +37,48 @@ class JdbcClinicalAccessLog implements ClinicalAccessLog {
 
     @Override
     public void recordRead(PatientId patient, String view, String requestId) {
+        Authentication user = signedIn();
+        String role = SignedInStaff.roleOf(user).orElse("NONE");
+        write(user, role, patient, view, requestId, policy.authorise(user.getName(), role, patient));
+    }
+
+    /**
+     * A GraphQL request reads a chart section by section: the care check is made once per patient and request
+     * (kept in the request's context for a few seconds at most, so a long-lived subscription checks again); each
+     * section's read is still written.
+     */
+    @Override
+    public void recordRead(PatientId patient, String view, DataFetchingEnvironment env) {
+        Authentication user = signedIn();
+        String role = SignedInStaff.roleOf(user).orElse("NONE");
+        Map<String, Decision> decided =
+                env.getGraphQlContext().computeIfAbsent(DECISIONS, k -> new ConcurrentHashMap<>());
+        String key = user.getName() + "\u0000" + patient;
+        Instant now = clock.instant();
+        Decision decision = decided.get(key);
+        if (decision == null || decision.at().plus(DECISION_LIFETIME).isBefore(now)) {
+            decision = new Decision(policy.authorise(user.getName(), role, patient), now);
+            decided.put(key, decision);
+        }
+        write(user, role, patient, view, env.getGraphQlContext().get(REQUEST_ID_CONTEXT_KEY), decision.breakGlass());
+    }
+
+    private static final String DECISIONS = JdbcClinicalAccessLog.class.getName() + ".decisions";
+    private static final Duration DECISION_LIFETIME = Duration.ofSeconds(5);
+
+    /** The care check's answer: allowed, under this break-glass grant (null: in care). */
+    private record Decision(Long breakGlass, Instant at) {}
+
+    private static Authentication signedIn() {
         Authentication user = SecurityContextHolder.getContext().getAuthentication();
         if (user == null || !user.isAuthenticated()) {
             throw new IllegalStateException("a read of health data is made by a signed-in user");
         }
-        String role = SignedInStaff.roleOf(user).orElse("NONE");
-        Long breakGlass = policy.authorise(user.getName(), role, patient);
+        return user;
+    }
+
+    private void write(
+            Authentication user, String role, PatientId patient, String view, String requestId, Long breakGlass) {
         jdbc.update(
                 "insert into clinical_access_log"
                         + " (occurred_at, username, role, patient_id, view, request_id, break_glass_id)"

@@ -455,12 +455,14 @@ class AuditTrailTest extends IntegrationTest {
         AuditSigningKeys rotated = AuditSigningKeys.read(keyFile);
         sealer.stop();
         try {
+            CheckpointSigner rotatedSigner = new CheckpointSigner(jdbc, Clock.systemUTC(), rotated, List.of());
             EventSealer rotatedSealer = new EventSealer(
                     jdbc,
                     transactionManager,
                     properties,
                     staffAuditSeal,
-                    new CheckpointSigner(jdbc, Clock.systemUTC(), rotated, List.of()));
+                    new AccessLogSealer(jdbc, transactionManager, properties, rotatedSigner),
+                    rotatedSigner);
             registerPatient();
             long last = jdbc.queryForObject("select max(globalindex) from domainevententry", Long.class);
             await().atMost(Duration.ofSeconds(20)).until(() -> {

@@ -29,6 +29,7 @@ class LabOrdersTest extends IntegrationTest {
     static final String CANCEL = "mutation($input: LabOrderActionInput!) { cancelLabOrder(input: $input) { orderId } }";
     static final String FIELDS =
             "orderId patientId kind code name priority status specimen abnormal orderedAt updatedAt"
+                    + " encounterId clinicalNote orderedBy collectedBy collectedAt cancelledBy cancelledAt cancelReason"
                     + " result { value numeric unit flag abnormal } verifiedVersion { version verifiedBy }"
                     + " versions { version reason enteredBy verifiedBy result { value flag } }";
     static final String LAB_ORDER = "query($id: ID!) { labOrder(id: $id) { " + FIELDS + " } }";
@@ -105,6 +106,12 @@ class LabOrdersTest extends IntegrationTest {
                 .as("abnormal, and shown as such")
                 .isTrue();
         assertThat(verified.at("/verifiedVersion/version").asInt()).isEqualTo(1);
+        assertThat(verified.get("orderedBy").asText()).isEqualTo(username(Role.DOCTOR));
+        assertThat(verified.get("collectedBy").asText()).isEqualTo(username(Role.NURSE));
+        assertThat(verified.get("clinicalNote").asText()).isEqualTo("pale, tired");
+        assertThat(verified.get("encounterId").isNull())
+                .as("a walk-in to the laboratory")
+                .isTrue();
 
         JsonNode noReason = json(post(
                 credentials(Role.LAB_TECHNICIAN),
@@ -151,7 +158,10 @@ class LabOrdersTest extends IntegrationTest {
                 credentials(Role.DOCTOR),
                 CANCEL,
                 Map.of("input", Map.of("orderId", cancelled, "reason", "patient went to another hospital"))));
-        awaitOrder(cancelled, o -> o.get("status").asText().equals("CANCELLED"));
+        JsonNode cancelledOrder =
+                awaitOrder(cancelled, o -> o.get("status").asText().equals("CANCELLED"));
+        assertThat(cancelledOrder.get("cancelReason").asText()).isEqualTo("patient went to another hospital");
+        assertThat(cancelledOrder.get("cancelledBy").asText()).isEqualTo(username(Role.DOCTOR));
         awaitOrder(routine, o -> true);
         JsonNode worklist =
                 data(post(credentials(Role.LAB_TECHNICIAN), WORKLIST, Map.of())).get("labWorklist");
