@@ -1,0 +1,7 @@
+package org.carelog.api.communication;
+
+/** How a message reaches a patient. */
+public enum MessageChannel {
+    SMS,
+    EMAIL
+}
