@@ -13,7 +13,7 @@ import org.springframework.transaction.annotation.Transactional;
  * in the same transaction ({@link StaffAuditSeal}).
  */
 @Component
-class StaffAudit {
+public class StaffAudit {
 
     static final String SYSTEM = "system";
 
@@ -28,14 +28,14 @@ class StaffAudit {
     }
 
     /** Who did it, in which request (either may be absent for the system), and what changed. */
-    record Change(String actor, String requestId, String idempotencyKey) {
+    public record Change(String actor, String requestId, String idempotencyKey) {
         static Change bySystem() {
             return new Change(SYSTEM, null, null);
         }
     }
 
     @Transactional
-    void record(Change by, String action, String target, String oldValue, String newValue) {
+    public void record(Change by, String action, String target, String oldValue, String newValue) {
         seal.lock();
         jdbc.update(
                 "insert into staff_audit (occurred_at, actor, action, target, old_value, new_value, request_id,"

@@ -20,11 +20,11 @@ import org.springframework.context.annotation.Import;
 
 /** Allergies and prescriptions over GraphQL on the real database, with a clock the tests move forward. */
 @Import(TestClock.Config.class)
-class PrescriptionIntegrationTest extends IntegrationTest {
+public class PrescriptionIntegrationTest extends IntegrationTest {
 
     static final String RECORD_ALLERGY =
             "mutation($input: RecordAllergyInput!) { recordAllergy(input: $input) { allergyId } }";
-    static final String WRITE =
+    public static final String WRITE =
             "mutation($input: WritePrescriptionInput!) { writePrescription(input: $input) { prescriptionId } }";
     static final String CHART = "query($id: ID!) { patientChart(patientId: $id) {"
             + " allergies { allergyId substanceName status recordedByRole }"
@@ -55,7 +55,7 @@ class PrescriptionIntegrationTest extends IntegrationTest {
                 .asText();
     }
 
-    static Map<String, Object> prescription(String patientId, String encounterId, String overrideReason) {
+    public static Map<String, Object> prescription(String patientId, String encounterId, String overrideReason) {
         return map(
                 "patientId",
                 patientId,
