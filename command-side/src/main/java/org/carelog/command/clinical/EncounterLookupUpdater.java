@@ -5,6 +5,7 @@ import org.axonframework.eventhandling.EventHandler;
 import org.carelog.api.clinical.EncounterOpened;
 import org.carelog.api.clinical.EncounterSigned;
 import org.carelog.api.clinical.EncounterStatus;
+import org.carelog.api.common.ReadModelTables;
 import org.carelog.api.queue.TokenCalled;
 import org.carelog.api.queue.TokenId;
 import org.carelog.api.queue.TokenIssued;
@@ -24,6 +25,7 @@ import org.springframework.stereotype.Component;
  * token's committed state, and {@link Encounters} exactly the committed encounters. Never from a projection.
  */
 @Component
+@ReadModelTables({"encounter_registry", "encounter_token"})
 @ProcessingGroup(EncounterLookupUpdater.PROCESSING_GROUP)
 class EncounterLookupUpdater {
 

@@ -2,6 +2,7 @@ package org.carelog.command.scheduling;
 
 import org.axonframework.config.ProcessingGroup;
 import org.axonframework.eventhandling.EventHandler;
+import org.carelog.api.common.ReadModelTables;
 import org.carelog.api.practitioner.BmdcRegistrationRenewed;
 import org.carelog.api.practitioner.PractitionerLanguagesChanged;
 import org.carelog.api.practitioner.PractitionerRegistered;
@@ -23,6 +24,14 @@ import org.springframework.stereotype.Component;
  * one it has. Never read from a projection.
  */
 @Component
+@ReadModelTables({
+    "scheduling_practitioner",
+    "scheduling_session",
+    "scheduling_holiday",
+    "scheduling_leave",
+    "scheduling_one_off_day",
+    "appointment_booking"
+})
 @ProcessingGroup(SchedulingLookupUpdater.PROCESSING_GROUP)
 class SchedulingLookupUpdater {
 

@@ -2,9 +2,11 @@ package org.carelog.infra.clinical;
 
 import java.sql.Timestamp;
 import java.time.Instant;
+import java.time.temporal.ChronoUnit;
 import org.axonframework.config.ProcessingGroup;
 import org.axonframework.eventhandling.EventHandler;
 import org.carelog.api.clinical.EncounterOpened;
+import org.carelog.api.common.ReadModelTables;
 import org.springframework.jdbc.core.JdbcTemplate;
 import org.springframework.stereotype.Component;
 
@@ -15,6 +17,7 @@ import org.springframework.stereotype.Component;
  * {@code encounter-lookup} group), so the attending doctor can read the chart the moment the encounter exists.
  */
 @Component
+@ReadModelTables({"care_relationship"})
 @ProcessingGroup("encounter-lookup")
 class EncounterCareRelationships {
 
@@ -32,6 +35,7 @@ class EncounterCareRelationships {
                         + " do update set since = least(care_relationship.since, excluded.since), until = null",
                 event.patientId().value(),
                 event.attending().value(),
-                Timestamp.from(at));
+                // The event store keeps timestamps to the millisecond: the time as a replay will see it.
+                Timestamp.from(at.truncatedTo(ChronoUnit.MILLIS)));
     }
 }

@@ -7,6 +7,7 @@ import org.axonframework.eventhandling.ResetHandler;
 import org.axonframework.eventhandling.Timestamp;
 import org.axonframework.messaging.annotation.MetaDataValue;
 import org.carelog.api.common.MetadataKeys;
+import org.carelog.api.common.ReadModelTables;
 import org.carelog.api.patient.PatientErased;
 import org.springframework.jdbc.core.JdbcTemplate;
 import org.springframework.stereotype.Component;
@@ -16,6 +17,7 @@ import org.springframework.stereotype.Component;
  * register reference, by whom. Idempotent (the patient is the key: an erasure happens once) and rebuildable.
  */
 @Component
+@ReadModelTables({"erasure_register"})
 @ProcessingGroup(ErasureRegister.PROCESSING_GROUP)
 class ErasureRegister {
 

@@ -4,6 +4,7 @@ import org.axonframework.config.ProcessingGroup;
 import org.axonframework.eventhandling.EventHandler;
 import org.axonframework.eventhandling.EventMessage;
 import org.carelog.api.clinical.PatientRecordEvent;
+import org.carelog.api.common.ReadModelTables;
 import org.springframework.jdbc.core.JdbcTemplate;
 import org.springframework.stereotype.Component;
 
@@ -16,6 +17,7 @@ import org.springframework.stereotype.Component;
  * processors are never replayed: a replay of the tracking projections appends nothing and needs no index rows.
  */
 @Component
+@ReadModelTables({"patient_record_index"})
 @ProcessingGroup(PatientRecordIndexer.PROCESSING_GROUP)
 class PatientRecordIndexer {
 

@@ -20,6 +20,7 @@ import org.carelog.api.clinical.EncounterOpened;
 import org.carelog.api.clinical.EncounterSigned;
 import org.carelog.api.clinical.VitalSignsRecorded;
 import org.carelog.api.common.MetadataKeys;
+import org.carelog.api.common.ReadModelTables;
 import org.carelog.api.patient.PatientErased;
 import org.springframework.stereotype.Component;
 
@@ -29,6 +30,7 @@ import org.springframework.stereotype.Component;
  * its token) commits. Idempotent: rows are inserted once and statuses set, so a redelivered batch changes nothing.
  */
 @Component
+@ReadModelTables({"encounter_view", "encounter_note_version", "encounter_vitals", "encounter_diagnosis"})
 @ProcessingGroup(EncounterProjector.PROCESSING_GROUP)
 class EncounterProjector {
 

@@ -13,6 +13,7 @@ import org.axonframework.messaging.annotation.MetaDataValue;
 import org.axonframework.messaging.unitofwork.CurrentUnitOfWork;
 import org.axonframework.messaging.unitofwork.UnitOfWork;
 import org.carelog.api.common.MetadataKeys;
+import org.carelog.api.common.ReadModelTables;
 import org.carelog.api.lab.LabEvent;
 import org.carelog.api.lab.LabTestOrdered;
 import org.carelog.api.patient.PatientErased;
@@ -26,6 +27,7 @@ import org.springframework.stereotype.Component;
  * show once the key is gone.
  */
 @Component
+@ReadModelTables({"lab_order"})
 @ProcessingGroup(LabOrderProjector.PROCESSING_GROUP)
 class LabOrderProjector {
 

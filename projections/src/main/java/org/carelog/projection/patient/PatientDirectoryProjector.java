@@ -6,6 +6,7 @@ import org.axonframework.config.ProcessingGroup;
 import org.axonframework.eventhandling.EventHandler;
 import org.axonframework.eventhandling.ResetHandler;
 import org.axonframework.eventhandling.Timestamp;
+import org.carelog.api.common.ReadModelTables;
 import org.carelog.api.patient.CommunicationConsentChanged;
 import org.carelog.api.patient.PatientContactDetailsChanged;
 import org.carelog.api.patient.PatientDemographicsChanged;
@@ -21,6 +22,7 @@ import org.springframework.stereotype.Component;
  * null: those parts are skipped, and the erasure event blanks the row.
  */
 @Component
+@ReadModelTables({"patient_directory"})
 @ProcessingGroup(PatientDirectoryProjector.PROCESSING_GROUP)
 class PatientDirectoryProjector {
 

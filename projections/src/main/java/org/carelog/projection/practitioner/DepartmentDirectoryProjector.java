@@ -5,12 +5,14 @@ import org.axonframework.config.ProcessingGroup;
 import org.axonframework.eventhandling.EventHandler;
 import org.axonframework.eventhandling.ResetHandler;
 import org.axonframework.eventhandling.Timestamp;
+import org.carelog.api.common.ReadModelTables;
 import org.carelog.api.practitioner.DepartmentCreated;
 import org.carelog.api.practitioner.DepartmentRenamed;
 import org.springframework.stereotype.Component;
 
 /** Builds the department directory. Idempotent: a redelivered creation leaves the row as it is. */
 @Component
+@ReadModelTables({"department_directory"})
 @ProcessingGroup(DepartmentDirectoryProjector.PROCESSING_GROUP)
 class DepartmentDirectoryProjector {
 

@@ -5,6 +5,7 @@ import org.axonframework.config.ProcessingGroup;
 import org.axonframework.eventhandling.EventHandler;
 import org.axonframework.eventhandling.ResetHandler;
 import org.axonframework.eventhandling.Timestamp;
+import org.carelog.api.common.ReadModelTables;
 import org.carelog.api.practitioner.BmdcRegistration;
 import org.carelog.api.practitioner.BmdcRegistrationRenewed;
 import org.carelog.api.practitioner.PractitionerFeesChanged;
@@ -21,6 +22,7 @@ import org.springframework.stereotype.Component;
  * and every change sets values rather than adding to them.
  */
 @Component
+@ReadModelTables({"practitioner_directory"})
 @ProcessingGroup(PractitionerDirectoryProjector.PROCESSING_GROUP)
 class PractitionerDirectoryProjector {
 

@@ -5,6 +5,7 @@ import org.axonframework.config.ProcessingGroup;
 import org.axonframework.eventhandling.EventHandler;
 import org.axonframework.eventhandling.ResetHandler;
 import org.axonframework.eventhandling.Timestamp;
+import org.carelog.api.common.ReadModelTables;
 import org.carelog.api.practitioner.ServicePointAdded;
 import org.carelog.api.practitioner.ServicePointClosed;
 import org.carelog.api.practitioner.ServicePointId;
@@ -13,6 +14,7 @@ import org.springframework.stereotype.Component;
 
 /** Builds the service point directory. Idempotent: a redelivered event leaves the row as it is. */
 @Component
+@ReadModelTables({"service_point_directory"})
 @ProcessingGroup(ServicePointDirectoryProjector.PROCESSING_GROUP)
 class ServicePointDirectoryProjector {
 

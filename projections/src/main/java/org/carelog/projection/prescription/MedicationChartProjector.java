@@ -8,6 +8,7 @@ import org.axonframework.eventhandling.Timestamp;
 import org.axonframework.messaging.annotation.MetaDataValue;
 import org.carelog.api.clinical.PatientRecordEvent;
 import org.carelog.api.common.MetadataKeys;
+import org.carelog.api.common.ReadModelTables;
 import org.carelog.api.patient.PatientErased;
 import org.carelog.api.prescription.AllergyRecorded;
 import org.carelog.api.prescription.AllergyStatusChanged;
@@ -23,6 +24,7 @@ import org.springframework.stereotype.Component;
  * a redelivered event. An erased patient's chart is deleted.
  */
 @Component
+@ReadModelTables({"medication_chart", "prescription_index"})
 @ProcessingGroup(MedicationChartProjector.PROCESSING_GROUP)
 class MedicationChartProjector {
 

@@ -12,6 +12,7 @@ import org.axonframework.eventhandling.ResetHandler;
 import org.axonframework.eventhandling.Timestamp;
 import org.axonframework.messaging.unitofwork.CurrentUnitOfWork;
 import org.axonframework.messaging.unitofwork.UnitOfWork;
+import org.carelog.api.common.ReadModelTables;
 import org.carelog.api.queue.CallingOrder;
 import org.carelog.api.queue.CallingOrder.Call;
 import org.carelog.api.queue.CallingOrder.InLine;
@@ -39,6 +40,7 @@ import org.springframework.stereotype.Component;
  * count, which a redelivery after a crash mid-batch cannot reach (the batch and its token commit together).
  */
 @Component
+@ReadModelTables({"queue_token", "queue_line"})
 @ProcessingGroup(QueueTokenProjector.PROCESSING_GROUP)
 class QueueTokenProjector {
 

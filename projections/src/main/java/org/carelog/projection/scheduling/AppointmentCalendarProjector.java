@@ -5,6 +5,7 @@ import org.axonframework.config.ProcessingGroup;
 import org.axonframework.eventhandling.EventHandler;
 import org.axonframework.eventhandling.ResetHandler;
 import org.axonframework.eventhandling.Timestamp;
+import org.carelog.api.common.ReadModelTables;
 import org.carelog.api.scheduling.AppointmentCancelled;
 import org.carelog.api.scheduling.AppointmentCheckedIn;
 import org.carelog.api.scheduling.AppointmentCompleted;
@@ -22,6 +23,7 @@ import org.springframework.stereotype.Component;
  * subtracts. Idempotent: a redelivered event sets what it already set.
  */
 @Component
+@ReadModelTables({"appointment_view"})
 @ProcessingGroup(AppointmentCalendarProjector.PROCESSING_GROUP)
 class AppointmentCalendarProjector {
 

@@ -8,6 +8,7 @@ import org.axonframework.eventhandling.EventMessage;
 import org.axonframework.eventhandling.ResetHandler;
 import org.axonframework.eventhandling.Timestamp;
 import org.carelog.api.common.MetadataKeys;
+import org.carelog.api.common.ReadModelTables;
 import org.carelog.api.patient.PatientErased;
 import org.carelog.api.patient.PatientId;
 import org.carelog.api.scheduling.AppointmentCancelled;
@@ -26,6 +27,7 @@ import org.springframework.stereotype.Component;
  * is blanked when the patient is erased (and is null in events read after the key was destroyed).
  */
 @Component
+@ReadModelTables({"appointment_history"})
 @ProcessingGroup(AppointmentHistoryProjector.PROCESSING_GROUP)
 class AppointmentHistoryProjector {
 

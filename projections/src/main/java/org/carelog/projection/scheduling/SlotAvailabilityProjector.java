@@ -3,6 +3,7 @@ package org.carelog.projection.scheduling;
 import org.axonframework.config.ProcessingGroup;
 import org.axonframework.eventhandling.EventHandler;
 import org.axonframework.eventhandling.ResetHandler;
+import org.carelog.api.common.ReadModelTables;
 import org.carelog.api.scheduling.DayAvailabilityChanged;
 import org.carelog.api.scheduling.DayAvailabilityReverted;
 import org.carelog.api.scheduling.HolidayCancelled;
@@ -17,6 +18,7 @@ import org.springframework.stereotype.Component;
  * pure {@code DayPlan} the command side uses). Idempotent: each handler replaces what the event states.
  */
 @Component
+@ReadModelTables({"availability_session_view", "availability_one_off_view", "holiday_view", "availability_leave_view"})
 @ProcessingGroup(SlotAvailabilityProjector.PROCESSING_GROUP)
 class SlotAvailabilityProjector {
 

@@ -1,0 +1,19 @@
+package org.carelog.api.common;
+
+import java.lang.annotation.Documented;
+import java.lang.annotation.ElementType;
+import java.lang.annotation.Retention;
+import java.lang.annotation.RetentionPolicy;
+import java.lang.annotation.Target;
+
+/**
+ * The tables an event handler writes: its read model, or its share of one. The replay check rebuilds exactly
+ * these tables from the event store into scratch copies and compares them with the live ones, so every table a
+ * handler writes must be named here (the check reports any other table written as undeclared).
+ */
+@Documented
+@Retention(RetentionPolicy.RUNTIME)
+@Target(ElementType.TYPE)
+public @interface ReadModelTables {
+    String[] value();
+}
