@@ -29,8 +29,7 @@ import org.springframework.stereotype.Component;
     "scheduling_session",
     "scheduling_holiday",
     "scheduling_leave",
-    "scheduling_one_off_day",
-    "appointment_booking"
+    "scheduling_one_off_day"
 })
 @ProcessingGroup(SchedulingLookupUpdater.PROCESSING_GROUP)
 class SchedulingLookupUpdater {

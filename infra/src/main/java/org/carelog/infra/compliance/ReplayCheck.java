@@ -30,6 +30,7 @@ import org.axonframework.messaging.unitofwork.RollbackConfigurationType;
 import org.axonframework.serialization.Serializer;
 import org.axonframework.serialization.SimpleSerializedObject;
 import org.carelog.api.common.ReadModelTables;
+import org.springframework.beans.factory.ObjectProvider;
 import org.springframework.core.annotation.AnnotatedElementUtils;
 import org.springframework.jdbc.core.JdbcTemplate;
 import org.springframework.stereotype.Component;
@@ -84,7 +85,7 @@ class ReplayCheck {
     }
 
     private final EventProcessingConfiguration processing;
-    private final EventStorageEngine storage;
+    private final ObjectProvider<EventStorageEngine> storage;
     private final Serializer serializer;
     private final JdbcTemplate jdbc;
     private final EntityManager entityManager;
@@ -92,7 +93,7 @@ class ReplayCheck {
 
     ReplayCheck(
             EventProcessingConfiguration processing,
-            EventStorageEngine storage,
+            ObjectProvider<EventStorageEngine> storage,
             Serializer serializer,
             JdbcTemplate jdbc,
             EntityManager entityManager,
@@ -106,8 +107,14 @@ class ReplayCheck {
         this.snapshot.setIsolationLevel(TransactionDefinition.ISOLATION_REPEATABLE_READ);
     }
 
-    /** The read models the check can rebuild: processors that may replay, by name. */
+    /**
+     * The read models the check can rebuild: processors that may replay, by name. None when events are not in
+     * Carelog's PostgreSQL (the axonserver profile): the rebuild must read them in the snapshot of the tables.
+     */
     List<String> readModels() {
+        if (storage.getIfAvailable() == null) {
+            return List.of();
+        }
         return processing.eventProcessors().values().stream()
                 .filter(p -> invoker(p).map(EventHandlerInvoker::supportsReset).orElse(false))
                 .map(EventProcessor::getName)
@@ -209,7 +216,8 @@ class ReplayCheck {
     private long replay(List<SimpleEventHandlerInvoker> leaves, Map<Segment, TrackingToken> positions) {
         long[] replayed = {0};
         List<TrackedEventMessage<?>> batch = new ArrayList<>(BATCH);
-        try (Stream<? extends TrackedEventMessage<?>> events = storage.readEvents(null, false)) {
+        try (Stream<? extends TrackedEventMessage<?>> events =
+                storage.getObject().readEvents(null, false)) {
             events.forEach(event -> {
                 if (handledLive(event, leaves, positions)) {
                     batch.add(event);

@@ -70,6 +70,11 @@ class ReplayChecks {
             }
         }
         List<String> available = check.readModels();
+        if (available.isEmpty()) {
+            throw CarelogException.conflict(
+                    "The replay check reads the event store in PostgreSQL; with Axon Server it is not available",
+                    Map.of());
+        }
         List<String> chosen = requested == null || requested.isEmpty() ? available : List.copyOf(requested);
         for (String name : chosen) {
             if (!available.contains(name)) {

@@ -21,7 +21,7 @@ import org.springframework.stereotype.Component;
  * an appointment that was checked in, cancelled or already marked meanwhile.
  */
 @Component
-class NoShowJob {
+public class NoShowJob {
 
     private static final Logger log = LoggerFactory.getLogger(NoShowJob.class);
     private static final long LOCK = 0x4341_524c_4e53L; // "CARLNS"
@@ -56,7 +56,7 @@ class NoShowJob {
     @Scheduled(
             fixedDelayString = "${carelog.scheduling.no-show-check-interval:PT5M}",
             initialDelayString = "${carelog.scheduling.no-show-check-interval:PT5M}")
-    void closeDays() {
+    public void closeDays() {
         // A session-level lock on one connection for the pass; each no-show is its own command and transaction.
         Integer marked = jdbc.execute((ConnectionCallback<Integer>) connection -> {
             try (var lock = connection.prepareStatement("select pg_try_advisory_lock(?)")) {
