@@ -5,6 +5,11 @@ import static org.assertj.core.api.Assertions.within;
 import static org.awaitility.Awaitility.await;
 
 import com.fasterxml.jackson.databind.JsonNode;
+import java.io.StringReader;
+import java.net.URI;
+import java.net.http.HttpClient;
+import java.net.http.HttpRequest;
+import java.net.http.HttpResponse;
 import java.time.Clock;
 import java.time.Duration;
 import java.time.Instant;
@@ -19,6 +24,8 @@ import java.util.Map;
 import java.util.Set;
 import java.util.UUID;
 import java.util.stream.Stream;
+import org.apache.commons.csv.CSVFormat;
+import org.apache.commons.csv.CSVRecord;
 import org.axonframework.config.EventProcessingConfiguration;
 import org.axonframework.eventhandling.GenericEventMessage;
 import org.axonframework.eventhandling.StreamingEventProcessor;
@@ -237,6 +244,22 @@ class OperationalReportsTest extends IntegrationTest {
         assertThat(byHour).containsExactlyElementsOf(expected.counterTokensByHour());
         assertThat(flow.at("/busiestHours/0").asInt()).isEqualTo(8);
 
+        List<CSVRecord> tokens =
+                csv("/reports/tokens.csv?from=" + second + "&to=" + second + "&servicePointId=" + counter);
+        assertThat(tokens).hasSize(WALK_INS);
+        assertThat(tokens.stream().filter(r -> !r.get("finished_at").isEmpty()).count())
+                .isEqualTo(expected.served);
+        List<CSVRecord> censusRows =
+                csv("/reports/census.csv?from=" + first + "&to=" + second + "&departmentId=" + department);
+        assertThat(censusRows.stream()
+                        .mapToInt(r -> Integer.parseInt(r.get("appointments_attended")))
+                        .sum())
+                .isEqualTo(expected.attended);
+        assertThat(censusRows.stream()
+                        .mapToInt(r -> Integer.parseInt(r.get("walk_in_tokens")))
+                        .sum())
+                .isEqualTo(expected.walkIns);
+
         JsonNode refused = json(post(
                 credentials(Role.RECEPTIONIST),
                 "query($f: ReportFilterInput!) { dailyCensus(filter: $f) { day } }",
@@ -247,6 +270,31 @@ class OperationalReportsTest extends IntegrationTest {
                 "query($f: ReportFilterInput!) { dailyCensus(filter: $f) { day } }",
                 Map.of("f", map("from", second.toString(), "to", first.toString()))));
         assertThat(backwards.at("/errors/0/extensions/code").asText()).isEqualTo("VALIDATION");
+    }
+
+    private List<CSVRecord> csv(String path) {
+        try {
+            HttpResponse<String> response = HttpClient.newHttpClient()
+                    .send(
+                            HttpRequest.newBuilder(URI.create(baseUrl() + path))
+                                    .header("Authorization", credentials(Role.ADMIN))
+                                    .GET()
+                                    .build(),
+                            HttpResponse.BodyHandlers.ofString());
+            assertThat(response.statusCode()).as(response.body()).isEqualTo(200);
+            return CSVFormat.RFC4180
+                    .builder()
+                    .setHeader()
+                    .setSkipHeaderRecord(true)
+                    .get()
+                    .parse(new StringReader(response.body()))
+                    .getRecords();
+        } catch (java.io.IOException e) {
+            throw new java.io.UncheckedIOException(e);
+        } catch (InterruptedException e) {
+            Thread.currentThread().interrupt();
+            throw new IllegalStateException(e);
+        }
     }
 
     /** What the stored events say, computed here without the projection. */
