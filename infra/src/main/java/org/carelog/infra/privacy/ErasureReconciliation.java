@@ -4,6 +4,7 @@ import java.util.List;
 import java.util.UUID;
 import org.carelog.infra.clinical.JdbcEncounterReadModel;
 import org.carelog.infra.lab.JdbcLabOrderStore;
+import org.carelog.infra.reporting.ClinicalReportErasure;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
 import org.springframework.boot.ApplicationArguments;
@@ -70,6 +71,8 @@ public class ErasureReconciliation implements ApplicationRunner {
             // Encounters' notes, vital signs and diagnoses; lab orders' tests and results.
             changed += JdbcEncounterReadModel.erase(jdbc, id);
             changed += JdbcLabOrderStore.scrub(jdbc, id);
+            // Report rows become anonymous counts; the patient's sex and birth date go.
+            changed += ClinicalReportErasure.anonymise(jdbc, id);
         }
         return changed;
     }

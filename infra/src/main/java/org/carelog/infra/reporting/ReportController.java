@@ -21,12 +21,19 @@ import reactor.core.scheduler.Schedulers;
 class ReportController {
 
     private final OperationalReports reports;
+    private final ClinicalReports clinical;
     private final DashboardFeed feed;
     private final FacilityProperties facility;
     private final Clock clock;
 
-    ReportController(OperationalReports reports, DashboardFeed feed, FacilityProperties facility, Clock clock) {
+    ReportController(
+            OperationalReports reports,
+            ClinicalReports clinical,
+            DashboardFeed feed,
+            FacilityProperties facility,
+            Clock clock) {
         this.reports = reports;
+        this.clinical = clinical;
         this.feed = feed;
         this.facility = facility;
         this.clock = clock;
@@ -51,6 +58,22 @@ class ReportController {
     @QueryMapping
     List<ServicePointFlow> patientFlow(@Argument ReportFilterInput filter) {
         return reports.flow(parse(filter));
+    }
+
+    @QueryMapping
+    ClinicalReports.DiagnosisReport diagnosisReport(@Argument ReportFilterInput filter, @Argument Integer limit) {
+        return clinical.diagnoses(parse(filter), limit == null ? 20 : limit);
+    }
+
+    @QueryMapping
+    List<ClinicalReports.MedicineCount> prescriptionReport(
+            @Argument ReportFilterInput filter, @Argument Integer limit) {
+        return clinical.medicines(parse(filter), limit == null ? 20 : limit);
+    }
+
+    @QueryMapping
+    List<ClinicalReports.LabTestTurnaround> labReport(@Argument ReportFilterInput filter) {
+        return clinical.labs(parse(filter));
     }
 
     @SubscriptionMapping

@@ -15,16 +15,17 @@ import org.carelog.infra.IntegrationTest;
 import org.junit.jupiter.api.Test;
 
 /** A lab order's whole way over GraphQL against PostgreSQL: order, collect, result, verify, correct, and who read it. */
-class LabOrdersTest extends IntegrationTest {
+public class LabOrdersTest extends IntegrationTest {
 
-    static final String ORDER = "mutation($input: OrderLabTestInput!) { orderLabTest(input: $input) { orderId } }";
-    static final String COLLECT =
+    public static final String ORDER =
+            "mutation($input: OrderLabTestInput!) { orderLabTest(input: $input) { orderId } }";
+    public static final String COLLECT =
             "mutation($input: LabOrderActionInput!) { collectLabSample(input: $input) { orderId } }";
-    static final String ENTER =
+    public static final String ENTER =
             "mutation($input: EnterLabResultInput!) { enterLabResult(input: $input) { orderId version } }";
     static final String CORRECT =
             "mutation($input: EnterLabResultInput!) { correctLabResult(input: $input) { orderId version } }";
-    static final String VERIFY =
+    public static final String VERIFY =
             "mutation($input: VerifyLabResultInput!) { verifyLabResult(input: $input) { orderId version } }";
     static final String CANCEL = "mutation($input: LabOrderActionInput!) { cancelLabOrder(input: $input) { orderId } }";
     static final String FIELDS =
@@ -36,7 +37,7 @@ class LabOrdersTest extends IntegrationTest {
     static final String WORKLIST = "query { labWorklist(first: 200) { orderId status priority } }";
     static final String CHART = "query($p: ID!) { patientChart(patientId: $p) { labResults { " + FIELDS + " } } }";
 
-    static Map<String, Object> haemoglobin(String value) {
+    public static Map<String, Object> haemoglobin(String value) {
         return Map.of("value", value, "unit", "g/dL", "referenceLow", "12", "referenceHigh", "16", "criticalLow", "7");
     }
 
