@@ -13,6 +13,7 @@ import java.net.http.HttpResponse;
 import java.time.Duration;
 import java.time.LocalDate;
 import java.util.Base64;
+import java.util.List;
 import java.util.Map;
 import java.util.concurrent.atomic.AtomicLong;
 import org.carelog.api.common.Role;
@@ -365,5 +366,28 @@ public abstract class IntegrationTest {
             }
         }
         return map;
+    }
+
+    /** GETs a CSV export and parses it by its header row; the response must be 200 and text/csv. */
+    protected List<org.apache.commons.csv.CSVRecord> csv(String path, String authorization) {
+        HttpResponse<String> response =
+                send(HttpRequest.newBuilder(URI.create(baseUrl() + path)).GET(), authorization);
+        org.assertj.core.api.Assertions.assertThat(response.statusCode())
+                .as(response.body())
+                .isEqualTo(200);
+        org.assertj.core.api.Assertions.assertThat(
+                        response.headers().firstValue("Content-Type").orElse(""))
+                .startsWith("text/csv");
+        try {
+            return org.apache.commons.csv.CSVFormat.RFC4180
+                    .builder()
+                    .setHeader()
+                    .setSkipHeaderRecord(true)
+                    .get()
+                    .parse(new java.io.StringReader(response.body()))
+                    .getRecords();
+        } catch (IOException e) {
+            throw new UncheckedIOException(e);
+        }
     }
 }

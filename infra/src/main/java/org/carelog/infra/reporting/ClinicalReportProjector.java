@@ -17,6 +17,7 @@ import org.carelog.api.clinical.DiagnosisRetracted;
 import org.carelog.api.clinical.EncounterOpened;
 import org.carelog.api.common.ReadModelTables;
 import org.carelog.api.lab.LabOrderCancelled;
+import org.carelog.api.lab.LabResult;
 import org.carelog.api.lab.LabResultCorrected;
 import org.carelog.api.lab.LabResultEntered;
 import org.carelog.api.lab.LabResultVerified;
@@ -192,20 +193,12 @@ class ClinicalReportProjector {
 
     @EventHandler
     void on(LabResultEntered event) {
-        flag(
-                event.orderId().value(),
-                event.result() == null || event.result().flag() == null
-                        ? null
-                        : event.result().flag().name());
+        flag(event.orderId().value(), event.result());
     }
 
     @EventHandler
     void on(LabResultCorrected event) {
-        flag(
-                event.orderId().value(),
-                event.result() == null || event.result().flag() == null
-                        ? null
-                        : event.result().flag().name());
+        flag(event.orderId().value(), event.result());
     }
 
     @EventHandler
@@ -230,7 +223,10 @@ class ClinicalReportProjector {
                 + " report_lab_order");
     }
 
-    private void flag(UUID order, String flag) {
+    /** The result's flag as the latest version gives it (null when erased or unflagged). */
+    private void flag(UUID order, LabResult result) {
+        String flag =
+                result == null || result.flag() == null ? null : result.flag().name();
         jdbc.update("update report_lab_order set flag = ? where order_id = ?", flag, order);
     }
 

@@ -46,21 +46,23 @@ class ClinicalReports {
     }
 
     DiagnosisReport diagnoses(ReportFilter filter, int limit) {
-        Where where = where(filter, "d");
-        where.sql.append(" and not d.retracted");
+        ReportFilter.Condition where = filter.condition("d", true, false);
+        where.sql().append(" and not d.retracted");
         int total = jdbc.queryForObject(
-                "select count(*) from report_diagnosis d" + where.sql, Integer.class, where.args.toArray());
+                "select count(*) from report_diagnosis d" + where.sql(),
+                Integer.class,
+                where.args().toArray());
         List<ReportCount> chapters = jdbc.query(
-                "select coalesce(d.chapter, 'UNCODED'), count(*) from report_diagnosis d" + where.sql
+                "select coalesce(d.chapter, 'UNCODED'), count(*) from report_diagnosis d" + where.sql()
                         + " group by 1 order by 2 desc, 1",
                 (rs, n) -> new ReportCount(rs.getString(1), rs.getInt(2)),
-                where.args.toArray());
-        List<Object> args = new ArrayList<>(where.args);
+                where.args().toArray());
+        List<Object> args = new ArrayList<>(where.args());
         args.add(limit(limit));
         Map<String, DiagnosisCount> top = new LinkedHashMap<>();
         jdbc.query(
                 "select d.system, d.code, c.title, d.chapter, count(*) from report_diagnosis d"
-                        + " left join classification_code c on c.system = d.system and c.code = d.code" + where.sql
+                        + " left join classification_code c on c.system = d.system and c.code = d.code" + where.sql()
                         + " and d.code is not null group by d.system, d.code, c.title, d.chapter"
                         + " order by 5 desc, d.code limit ?",
                 rs -> {
@@ -85,12 +87,12 @@ class ClinicalReports {
     }
 
     private void breakdown(
-            Where where,
+            ReportFilter.Condition where,
             String column,
             Map<String, DiagnosisCount> top,
             java.util.function.Function<DiagnosisCount, List<ReportCount>> into) {
         jdbc.query(
-                "select d.system, d.code, d." + column + ", count(*) from report_diagnosis d" + where.sql
+                "select d.system, d.code, d." + column + ", count(*) from report_diagnosis d" + where.sql()
                         + " and d.code is not null group by 1, 2, 3 order by 1, 2, 3",
                 rs -> {
                     DiagnosisCount code = top.get(rs.getString(1) + "|" + rs.getString(2));
@@ -98,30 +100,30 @@ class ClinicalReports {
                         into.apply(code).add(new ReportCount(rs.getString(3), rs.getInt(4)));
                     }
                 },
-                where.args.toArray());
+                where.args().toArray());
     }
 
     List<MedicineCount> medicines(ReportFilter filter, int limit) {
-        Where where = where(filter, "p");
-        List<Object> args = new ArrayList<>(where.args);
+        ReportFilter.Condition where = filter.condition("p", true, false);
+        List<Object> args = new ArrayList<>(where.args());
         args.add(limit(limit));
         return jdbc.query(
                 "select p.medicine, count(distinct p.prescription_id), count(*) from report_prescription_item p"
-                        + where.sql + " group by p.medicine order by 2 desc, p.medicine limit ?",
+                        + where.sql() + " group by p.medicine order by 2 desc, p.medicine limit ?",
                 (rs, n) -> new MedicineCount(rs.getString(1), rs.getInt(2), rs.getInt(3)),
                 args.toArray());
     }
 
     List<LabTestTurnaround> labs(ReportFilter filter) {
-        Where where = where(filter, "l");
-        where.sql.append(" and not l.cancelled");
+        ReportFilter.Condition where = filter.condition("l", true, false);
+        where.sql().append(" and not l.cancelled");
         String hours = "extract(epoch from l.verified_at - l.ordered_at) / 3600.0";
         return jdbc.query(
                 "select coalesce(l.code, ''), max(l.name), count(*), count(l.verified_at),"
                         + " percentile_cont(0.5) within group (order by " + hours + "),"
                         + " percentile_cont(0.9) within group (order by " + hours + "),"
                         + " count(*) filter (where l.flag is not null and l.flag <> 'NORMAL'),"
-                        + " count(l.flag) from report_lab_order l" + where.sql
+                        + " count(l.flag) from report_lab_order l" + where.sql()
                         + " group by coalesce(l.code, '') order by 3 desc, 1",
                 (rs, n) -> {
                     int abnormal = rs.getInt(7);
@@ -136,24 +138,7 @@ class ClinicalReports {
                             abnormal,
                             flagged == 0 ? null : (double) abnormal / flagged);
                 },
-                where.args.toArray());
-    }
-
-    private record Where(StringBuilder sql, List<Object> args) {}
-
-    private static Where where(ReportFilter filter, String alias) {
-        Where where = new Where(
-                new StringBuilder(" where " + alias + ".day between ? and ?"),
-                new ArrayList<>(List.of(filter.from(), filter.to())));
-        if (filter.departmentId() != null) {
-            where.sql.append(" and ").append(alias).append(".department_id = ?");
-            where.args.add(filter.departmentId());
-        }
-        if (filter.practitionerId() != null) {
-            where.sql.append(" and ").append(alias).append(".practitioner_id = ?");
-            where.args.add(filter.practitionerId());
-        }
-        return where;
+                where.args().toArray());
     }
 
     private static int limit(int limit) {

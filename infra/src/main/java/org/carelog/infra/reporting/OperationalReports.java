@@ -1,7 +1,6 @@
 package org.carelog.infra.reporting;
 
 import java.time.LocalDate;
-import java.util.ArrayList;
 import java.util.Comparator;
 import java.util.LinkedHashMap;
 import java.util.List;
@@ -53,24 +52,15 @@ class OperationalReports {
     }
 
     List<CensusDay> census(ReportFilter filter) {
-        StringBuilder sql = new StringBuilder("select day, sum(registrations), sum(appointments_booked),"
-                + " sum(appointments_cancelled), sum(appointments_attended), sum(appointments_no_show),"
-                + " sum(walk_in_tokens), sum(appointment_tokens), sum(new_patient_visits),"
-                + " sum(returning_patient_visits) from report_census where day between ? and ?");
-        List<Object> args = new ArrayList<>(List.of(filter.from(), filter.to()));
-        if (filter.departmentId() != null) {
-            sql.append(" and department_id = ?");
-            args.add(filter.departmentId());
-        }
-        if (filter.practitionerId() != null) {
-            sql.append(" and practitioner_id = ?");
-            args.add(filter.practitionerId());
-        }
-        sql.append(" group by day order by day");
+        ReportFilter.Condition where = filter.condition("c", true, false);
+        String sql = "select c.day, sum(c.registrations), sum(c.appointments_booked), sum(c.appointments_cancelled),"
+                + " sum(c.appointments_attended), sum(c.appointments_no_show), sum(c.walk_in_tokens),"
+                + " sum(c.appointment_tokens), sum(c.new_patient_visits), sum(c.returning_patient_visits)"
+                + " from report_census c" + where.sql() + " group by c.day order by c.day";
         boolean facilityWide = filter.departmentId() == null && filter.practitionerId() == null;
         Map<LocalDate, CensusDay> byDay = new LinkedHashMap<>();
         jdbc.query(
-                sql.toString(),
+                sql,
                 rs -> {
                     int booked = rs.getInt(3);
                     int cancelled = rs.getInt(4);
@@ -92,7 +82,7 @@ class OperationalReports {
                                     rs.getInt(9),
                                     rs.getInt(10)));
                 },
-                args.toArray());
+                where.args().toArray());
         // Every day of the period appears, days without anything as zeros.
         return filter.from()
                 .datesUntil(filter.to().plusDays(1))
@@ -102,16 +92,9 @@ class OperationalReports {
     }
 
     List<ServicePointFlow> flow(ReportFilter filter) {
-        StringBuilder where = new StringBuilder(" where t.day between ? and ?");
-        List<Object> args = new ArrayList<>(List.of(filter.from(), filter.to()));
-        if (filter.departmentId() != null) {
-            where.append(" and t.department_id = ?");
-            args.add(filter.departmentId());
-        }
-        if (filter.servicePointId() != null) {
-            where.append(" and t.service_point_id = ?");
-            args.add(filter.servicePointId());
-        }
+        ReportFilter.Condition condition = filter.condition("t", false, true);
+        String where = condition.sql().toString();
+        List<Object> args = condition.args();
         Map<UUID, int[]> hours = new LinkedHashMap<>();
         jdbc.query(
                 "select t.service_point_id, t.issued_hour, count(*) from report_token t" + where + " group by 1, 2",

@@ -6,7 +6,6 @@ import java.io.Writer;
 import java.nio.charset.StandardCharsets;
 import java.sql.ResultSetMetaData;
 import java.time.LocalDate;
-import java.util.ArrayList;
 import java.util.List;
 import org.apache.commons.csv.CSVFormat;
 import org.apache.commons.csv.CSVPrinter;
@@ -59,21 +58,14 @@ class ReportExport {
             @RequestParam(required = false) String departmentId,
             @RequestParam(required = false) String practitionerId) {
         return export("census", from, to, facilityCode, departmentId, practitionerId, null, filter -> {
-            StringBuilder sql = new StringBuilder("select day, department_id, practitioner_id, registrations,"
-                    + " appointments_booked, appointments_cancelled, appointments_attended, appointments_no_show,"
-                    + " walk_in_tokens, appointment_tokens, new_patient_visits, returning_patient_visits"
-                    + " from report_census where day between ? and ?");
-            List<Object> args = new ArrayList<>(List.of(filter.from(), filter.to()));
-            if (filter.departmentId() != null) {
-                sql.append(" and department_id = ?");
-                args.add(filter.departmentId());
-            }
-            if (filter.practitionerId() != null) {
-                sql.append(" and practitioner_id = ?");
-                args.add(filter.practitionerId());
-            }
-            sql.append(" order by day, department_id, practitioner_id");
-            return new Query(sql.toString(), args);
+            ReportFilter.Condition where = filter.condition("c", true, false);
+            return new Query(
+                    "select c.day, c.department_id, c.practitioner_id, c.registrations, c.appointments_booked,"
+                            + " c.appointments_cancelled, c.appointments_attended, c.appointments_no_show,"
+                            + " c.walk_in_tokens, c.appointment_tokens, c.new_patient_visits,"
+                            + " c.returning_patient_visits from report_census c" + where.sql()
+                            + " order by c.day, c.department_id, c.practitioner_id",
+                    where.args());
         });
     }
 
@@ -85,21 +77,14 @@ class ReportExport {
             @RequestParam(required = false) String departmentId,
             @RequestParam(required = false) String servicePointId) {
         return export("tokens", from, to, facilityCode, departmentId, null, servicePointId, filter -> {
-            StringBuilder sql = new StringBuilder("select t.day, t.service_point_id, s.code as service_point_code,"
-                    + " t.number, t.department_id, t.walk_in, t.priority, t.issued_at, t.called_at, t.started_at,"
-                    + " t.finished_at, t.no_show from report_token t left join service_point_directory s"
-                    + " on s.service_point_id = t.service_point_id where t.day between ? and ?");
-            List<Object> args = new ArrayList<>(List.of(filter.from(), filter.to()));
-            if (filter.departmentId() != null) {
-                sql.append(" and t.department_id = ?");
-                args.add(filter.departmentId());
-            }
-            if (filter.servicePointId() != null) {
-                sql.append(" and t.service_point_id = ?");
-                args.add(filter.servicePointId());
-            }
-            sql.append(" order by t.day, s.code, t.number");
-            return new Query(sql.toString(), args);
+            ReportFilter.Condition where = filter.condition("t", false, true);
+            return new Query(
+                    "select t.day, t.service_point_id, s.code as service_point_code, t.number, t.department_id,"
+                            + " t.walk_in, t.priority, t.issued_at, t.called_at, t.started_at, t.finished_at,"
+                            + " t.no_show from report_token t left join service_point_directory s"
+                            + " on s.service_point_id = t.service_point_id" + where.sql()
+                            + " order by t.day, s.code, t.number",
+                    where.args());
         });
     }
 

@@ -2,6 +2,8 @@ package org.carelog.infra.reporting;
 
 import java.time.LocalDate;
 import java.time.temporal.ChronoUnit;
+import java.util.ArrayList;
+import java.util.List;
 import java.util.UUID;
 import org.carelog.api.common.CarelogException;
 import org.carelog.api.common.Ids;
@@ -14,6 +16,34 @@ import org.carelog.api.common.Ids;
 record ReportFilter(LocalDate from, LocalDate to, UUID departmentId, UUID practitionerId, UUID servicePointId) {
 
     static final int MAX_DAYS = 3 * 366;
+
+    /** A WHERE clause and its arguments. */
+    record Condition(StringBuilder sql, List<Object> args) {}
+
+    /**
+     * The filter as a WHERE clause over a report table (alias {@code alias}) with the columns day, department_id
+     * and, where the table has them ({@code practitioner}, {@code servicePoint}), practitioner_id and
+     * service_point_id; a filter on a column the table lacks is ignored.
+     */
+    Condition condition(String alias, boolean practitioner, boolean servicePoint) {
+        Condition condition = new Condition(
+                new StringBuilder(" where " + alias + ".day between ? and ?"), new ArrayList<>(List.of(from, to)));
+        and(condition, alias + ".department_id", departmentId);
+        if (practitioner) {
+            and(condition, alias + ".practitioner_id", practitionerId);
+        }
+        if (servicePoint) {
+            and(condition, alias + ".service_point_id", servicePointId);
+        }
+        return condition;
+    }
+
+    private static void and(Condition condition, String column, UUID value) {
+        if (value != null) {
+            condition.sql().append(" and ").append(column).append(" = ?");
+            condition.args().add(value);
+        }
+    }
 
     static ReportFilter parse(
             LocalDate from,
