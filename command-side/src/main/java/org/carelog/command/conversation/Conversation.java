@@ -118,7 +118,7 @@ class Conversation {
         Author author = sideOf(command.actingPatient(), role);
         if (command.messageId() != null
                 && messageIds.contains(command.messageId().value())) {
-            return messages; // a retried send
+            return messages; // a retried send: the first result comes from the idempotency store
         }
         if (closed) {
             throw CarelogException.conflict("The conversation is closed: start a new one", Map.of("status", "CLOSED"));
