@@ -39,8 +39,8 @@ class SecurityTest extends IntegrationTest {
     void aRoleWithoutTheRightIsForbiddenAndNothingIsStored() {
         String patient = signedInPatient(registeredPatient());
         long before = eventCount();
-        Map<String, String> users = Map.of(
-                "BILLING", credentials(Role.BILLING), "AUDITOR", credentials(Role.AUDITOR), "PATIENT", patient);
+        Map<String, String> users =
+                Map.of("BILLING", credentials(Role.BILLING), "AUDITOR", credentials(Role.AUDITOR), "PATIENT", patient);
         for (Map.Entry<String, String> user : users.entrySet()) {
             JsonNode response =
                     json(post(user.getValue(), REGISTER, Map.of("input", PatientFixtures.registration(unique()))));
@@ -55,8 +55,7 @@ class SecurityTest extends IntegrationTest {
         JsonNode search =
                 json(post(credentials(Role.BILLING), "{ patients(first: 1) { edges { cursor } } }", Map.of()));
         assertThat(search.path("errors").isMissingNode()).isTrue();
-        JsonNode patientSearch =
-                json(post(patient, "{ patients(first: 1) { edges { cursor } } }", Map.of()));
+        JsonNode patientSearch = json(post(patient, "{ patients(first: 1) { edges { cursor } } }", Map.of()));
         assertThat(patientSearch.at("/errors/0/extensions/code").asText()).isEqualTo("FORBIDDEN");
     }
 
