@@ -28,6 +28,7 @@ class ConversationNotices {
     private static final Logger log = LoggerFactory.getLogger(ConversationNotices.class);
 
     private final ObjectProvider<PatientMessaging> messaging;
+    private volatile boolean warned;
 
     ConversationNotices(ObjectProvider<PatientMessaging> messaging) {
         this.messaging = messaging;
@@ -40,7 +41,10 @@ class ConversationNotices {
         }
         PatientMessaging sender = messaging.getIfAvailable();
         if (sender == null) {
-            log.warn("No PatientMessaging is configured: no notice of message {}", event.messageId());
+            if (!warned) {
+                warned = true;
+                log.warn("No PatientMessaging is configured: patients are not told of replies");
+            }
             return;
         }
         try {
