@@ -42,9 +42,10 @@ import org.carelog.command.conversation.ConversationDirectory.UploadedAttachment
 /**
  * A secure-message conversation of one patient with one care team (a department): its messages in order,
  * what each side has read, who answers it, whether it is closed. A patient reaches only their own
- * conversations: any other answers exactly as an id that does not exist. Its state holds no message text.
+ * conversations: any other answers exactly as an id that does not exist. Its state holds no message text. Kept
+ * in a cache between commands: a busy conversation is not replayed (and its texts decrypted) on every message.
  */
-@Aggregate
+@Aggregate(cache = "conversationCache")
 class Conversation {
 
     static final int SUBJECT_LENGTH = 200;

@@ -15,7 +15,6 @@ import org.carelog.api.conversation.StartConversation;
 import org.carelog.api.patient.PatientId;
 import org.carelog.api.practitioner.DepartmentId;
 import org.carelog.api.practitioner.PractitionerId;
-import org.carelog.command.common.CommandSender;
 import org.springframework.graphql.data.method.annotation.Argument;
 import org.springframework.graphql.data.method.annotation.MutationMapping;
 import org.springframework.security.access.prepost.PreAuthorize;
@@ -30,9 +29,9 @@ class ConversationMutations {
 
     static final String CLINICIANS = "hasAnyRole('DOCTOR', 'NURSE')";
 
-    private final CommandSender sender;
+    private final ConversationCommands sender;
 
-    ConversationMutations(CommandSender sender) {
+    ConversationMutations(ConversationCommands sender) {
         this.sender = sender;
     }
 
@@ -100,7 +99,7 @@ class ConversationMutations {
 
     /** Sends a message as the care team ({@code patient} null) or as the signed-in patient. */
     static ConversationPayload send(
-            CommandSender sender, SendMessageInput input, PatientId patient, DataFetchingEnvironment env) {
+            ConversationCommands sender, SendMessageInput input, PatientId patient, DataFetchingEnvironment env) {
         Violations violations = new Violations();
         ConversationId id = violations.check(
                 "conversationId", () -> ConversationId.parse("conversationId", input.conversationId()));

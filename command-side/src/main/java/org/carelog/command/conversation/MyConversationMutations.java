@@ -9,7 +9,6 @@ import org.carelog.api.conversation.MessageId;
 import org.carelog.api.conversation.StartConversation;
 import org.carelog.api.patient.PatientId;
 import org.carelog.api.practitioner.DepartmentId;
-import org.carelog.command.common.CommandSender;
 import org.carelog.command.conversation.ConversationMutations.ConversationActionInput;
 import org.carelog.command.conversation.ConversationMutations.ConversationPayload;
 import org.carelog.command.conversation.ConversationMutations.SendMessageInput;
@@ -27,9 +26,9 @@ import org.springframework.stereotype.Controller;
 @Controller
 class MyConversationMutations {
 
-    private final CommandSender sender;
+    private final ConversationCommands sender;
 
-    MyConversationMutations(CommandSender sender) {
+    MyConversationMutations(ConversationCommands sender) {
         this.sender = sender;
     }
 

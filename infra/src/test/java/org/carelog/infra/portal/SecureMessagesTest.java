@@ -144,6 +144,15 @@ class SecureMessagesTest extends PortalApi {
                 post(patient, SEND, Map.of("input", Map.of("conversationId", conversation, "text", "one more thing"))));
         assertThat(refused.at("/errors/0/extensions/code").asText()).isEqualTo("CONFLICT");
 
+        // the department's list of closed conversations has it
+        JsonNode closedList = data(post(
+                clinic.doctor(),
+                "query($d: ID!) { departmentConversations(departmentId: $d, status: CLOSED) { id messageCount } }",
+                Map.of("d", clinic.departmentId())));
+        assertThat(closedList.at("/departmentConversations/0/id").asText()).isEqualTo(conversation);
+        assertThat(closedList.at("/departmentConversations/0/messageCount").asInt())
+                .isEqualTo(3);
+
         // the chart shows the conversation, logged
         JsonNode chart = data(post(clinic.doctor(), CHART, Map.of("p", patientId)));
         assertThat(chart.at("/patientChart/conversations/0/messages/1/attachments/0/fileName")
