@@ -54,6 +54,8 @@ import reactor.core.publisher.Mono;
             // Tests of other features read charts with accounts linked to no practitioner; ClinicalAccessTest
             // runs a context with the product's default (true).
             "carelog.clinical.access.restrict-to-care=false",
+            // Every test signs patients in from 127.0.0.1; PatientSignInLimitsTest runs a context with low limits.
+            "carelog.portal.sign-in.address-max-codes=100000",
             "logging.level.org.carelog=info"
         })
 public abstract class IntegrationTest {
@@ -74,9 +76,15 @@ public abstract class IntegrationTest {
     @Autowired
     private StaffAccounts accounts;
 
+    @Autowired
+    protected RecordingPatientMessaging patientMessages;
+
     @BeforeEach
     void staffForEveryRole() {
         for (Role role : Role.values()) {
+            if (role == Role.PATIENT) {
+                continue; // patients are not staff: see signedInPatient
+            }
             String username = username(role);
             if (!accounts.exists(username)) {
                 accounts.create(username, username + PASSWORD_SUFFIX, role, "Test " + role);
@@ -235,6 +243,54 @@ public abstract class IntegrationTest {
                         Map.of("input", PatientFixtures.bystander(60_000_000L + unique()))))
                 .at("/registerPatient/patientId")
                 .asText();
+    }
+
+    /** The one-time code sent for a challenge (read from the test's recording messaging). */
+    protected String codeOf(String challengeId) {
+        return patientMessages.sent().stream()
+                .filter(m -> m.deduplicationKey().equals("otp:" + challengeId))
+                .map(m -> m.values().get("code"))
+                .findFirst()
+                .orElseThrow(() -> new AssertionError("no one-time code was sent for challenge " + challengeId));
+    }
+
+    /** POST of a JSON body to a plain HTTP endpoint (the patient sign-in), without credentials. */
+    protected HttpResponse<String> postJson(String path, Map<String, ?> body) {
+        try {
+            return send(
+                    HttpRequest.newBuilder(URI.create(baseUrl() + path))
+                            .header("Content-Type", "application/json")
+                            .timeout(Duration.ofSeconds(60))
+                            .POST(HttpRequest.BodyPublishers.ofString(JSON.writeValueAsString(body))),
+                    null);
+        } catch (IOException e) {
+            throw new UncheckedIOException(e);
+        }
+    }
+
+    /** The registered phone of a patient, as the sign-in knows it (E.164). */
+    protected String phoneOf(String patientId) {
+        return jdbc.queryForObject(
+                "select phone from patient_match where patient_id = ?::uuid", String.class, patientId);
+    }
+
+    /**
+     * Signs the patient in to the portal through the real one-time code sign-in (code by SMS to their registered
+     * phone, read from the recording messaging); returns the Authorization header value of their token.
+     */
+    protected String signedInPatient(String patientId) {
+        HttpResponse<String> challenge = postJson("/auth/patient/code", Map.of("phone", phoneOf(patientId)));
+        if (challenge.statusCode() != 202) {
+            throw new AssertionError("code request: " + challenge.statusCode() + " " + challenge.body());
+        }
+        String challengeId = json(challenge).get("challengeId").asText();
+        HttpResponse<String> token = postJson(
+                "/auth/patient/token",
+                Map.of("challengeId", challengeId, "code", codeOf(challengeId), "patientId", patientId));
+        if (token.statusCode() != 200) {
+            throw new AssertionError("code sign-in: " + token.statusCode() + " " + token.body());
+        }
+        return "Bearer " + json(token).get("access_token").asText();
     }
 
     /** A newly registered doctor of the department, with a BMDC registration valid until {@code bmdcExpiresOn}. */

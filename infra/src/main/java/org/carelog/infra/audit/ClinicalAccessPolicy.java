@@ -10,6 +10,7 @@ import org.carelog.api.common.CarelogError;
 import org.carelog.api.common.CarelogException;
 import org.carelog.api.common.ErrorCode;
 import org.carelog.api.patient.PatientId;
+import org.carelog.api.portal.SignedInPatient;
 import org.springframework.jdbc.core.JdbcTemplate;
 import org.springframework.stereotype.Component;
 
@@ -38,6 +39,13 @@ class ClinicalAccessPolicy {
      * (extension {@code breakGlass: true}) when neither holds.
      */
     Long authorise(String username, String role, PatientId patient) {
+        if ("PATIENT".equals(role)) {
+            // A patient reads only their own record (the portal never asks for another; this is the last guard).
+            if (!(SignedInPatient.NAME_PREFIX + patient).equals(username)) {
+                throw CarelogException.notFound("No record with id " + patient);
+            }
+            return null;
+        }
         if (!properties.restrictToCare() || !RESTRICTED_ROLES.contains(role)) {
             return null;
         }

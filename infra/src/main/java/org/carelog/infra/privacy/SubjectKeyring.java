@@ -88,6 +88,31 @@ public final class SubjectKeyring implements SubjectKeys {
         return Optional.ofNullable(state.aead());
     }
 
+    /**
+     * Encrypts data of the subject that is stored outside events (a message attachment) with the subject's
+     * key, bound to {@code context} (for example the attachment's id), so erasing the subject erases it too.
+     */
+    public byte[] encrypt(String subjectId, byte[] plaintext, byte[] context) {
+        try {
+            return forEncryption(subjectId).encrypt(plaintext, context);
+        } catch (java.security.GeneralSecurityException e) {
+            throw new PersonalDataException("could not encrypt data of subject " + subjectId, e);
+        }
+    }
+
+    /** What {@link #encrypt} stored; empty when the subject was erased (their key destroyed). */
+    public Optional<byte[]> decrypt(String subjectId, byte[] ciphertext, byte[] context) {
+        Optional<Aead> aead = forDecryption(subjectId);
+        if (aead.isEmpty()) {
+            return Optional.empty();
+        }
+        try {
+            return Optional.of(aead.get().decrypt(ciphertext, context));
+        } catch (java.security.GeneralSecurityException e) {
+            throw new PersonalDataException("could not decrypt data of subject " + subjectId, e);
+        }
+    }
+
     @Override
     public void destroy(String subjectId) {
         store.destroy(subjectId);

@@ -11,6 +11,7 @@ import java.util.UUID;
 import javax.crypto.SecretKey;
 import javax.crypto.spec.SecretKeySpec;
 import org.carelog.api.common.Role;
+import org.carelog.api.portal.SignedInPatient;
 import org.springframework.jdbc.core.JdbcTemplate;
 import org.springframework.security.core.Authentication;
 import org.springframework.security.oauth2.jose.jws.MacAlgorithm;
@@ -66,6 +67,22 @@ public class AccessTokens {
                 .issuedAt(now)
                 .expiresAt(now.plus(lifetime))
                 .claim(ROLE_CLAIM, role.name())
+                .build();
+        String token = encoder.encode(JwtEncoderParameters.from(
+                        JwsHeader.with(MacAlgorithm.HS256).build(), claims))
+                .getTokenValue();
+        return new IssuedToken(token, "Bearer", lifetime.toSeconds());
+    }
+
+    /** A token for a patient who has just signed in, backed by their new session {@code session}. */
+    IssuedToken issueForPatient(SignedInPatient patient, UUID session, Instant now, Duration lifetime) {
+        JwtClaimsSet claims = JwtClaimsSet.builder()
+                .id(session.toString())
+                .issuer(settings.issuer())
+                .subject(patient.getName())
+                .issuedAt(now)
+                .expiresAt(now.plus(lifetime))
+                .claim(ROLE_CLAIM, Role.PATIENT.name())
                 .build();
         String token = encoder.encode(JwtEncoderParameters.from(
                         JwsHeader.with(MacAlgorithm.HS256).build(), claims))

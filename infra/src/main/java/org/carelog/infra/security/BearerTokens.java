@@ -3,8 +3,10 @@ package org.carelog.infra.security;
 import jakarta.servlet.http.HttpServletRequest;
 import java.util.Map;
 import java.util.concurrent.ConcurrentHashMap;
+import org.carelog.api.common.Role;
 import org.springframework.security.authentication.AuthenticationManager;
 import org.springframework.security.authentication.AuthenticationManagerResolver;
+import org.springframework.security.oauth2.jwt.Jwt;
 import org.springframework.security.oauth2.jwt.JwtDecoder;
 import org.springframework.security.oauth2.jwt.JwtDecoders;
 import org.springframework.security.oauth2.server.resource.authentication.JwtAuthenticationProvider;
@@ -22,13 +24,18 @@ class BearerTokens {
 
     private final JwtIssuerAuthenticationManagerResolver resolver;
 
-    BearerTokens(AccessTokens tokens, Sessions sessions, SecurityProperties properties) {
+    BearerTokens(
+            AccessTokens tokens, Sessions sessions, PatientSessions patientSessions, SecurityProperties properties) {
         Map<String, AuthenticationManager> managers = new ConcurrentHashMap<>();
         AuthenticationManager own = manager(tokens.decoder(), AccessTokens.ROLE_CLAIM, "sub");
-        // Carelog's own tokens are only as good as their session: checked on every request.
-        managers.put(
-                tokens.issuer(),
-                bearer -> sessions.check(((JwtAuthenticationToken) own.authenticate(bearer)).getToken()));
+        // Carelog's own tokens are only as good as their session: checked on every request. A patient's token is
+        // backed by a patient session, and its principal carries the patient that session proved.
+        managers.put(tokens.issuer(), bearer -> {
+            Jwt jwt = ((JwtAuthenticationToken) own.authenticate(bearer)).getToken();
+            return Role.PATIENT.name().equals(jwt.getClaimAsString(AccessTokens.ROLE_CLAIM))
+                    ? patientSessions.check(jwt)
+                    : sessions.check(jwt);
+        });
         SecurityProperties.Oidc oidc = properties.oidc();
         String external = oidc.issuerUri() == null ? null : oidc.issuerUri().toString();
         resolver = new JwtIssuerAuthenticationManagerResolver(issuer -> {

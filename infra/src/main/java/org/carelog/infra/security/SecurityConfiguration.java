@@ -8,6 +8,7 @@ import org.carelog.api.common.Role;
 import org.springframework.context.annotation.Bean;
 import org.springframework.context.annotation.Configuration;
 import org.springframework.core.convert.converter.Converter;
+import org.springframework.http.HttpMethod;
 import org.springframework.security.authentication.AbstractAuthenticationToken;
 import org.springframework.security.config.annotation.method.configuration.EnableMethodSecurity;
 import org.springframework.security.config.annotation.web.builders.HttpSecurity;
@@ -50,6 +51,9 @@ class SecurityConfiguration {
                         // A WebSocket handshake cannot carry headers from a browser: the connection signs in
                         // with its first message instead (SubscriptionAuthentication).
                         .requestMatchers(SecurityConfiguration::graphQlWebSocketHandshake)
+                        .permitAll()
+                        // A patient signs in with a one-time code or a password (PatientSignInController).
+                        .requestMatchers(HttpMethod.POST, PatientSignInController.OPEN_PATHS)
                         .permitAll()
                         .requestMatchers("/actuator/**")
                         .hasRole(Role.ADMIN.name())
@@ -107,8 +111,10 @@ class SecurityConfiguration {
             return new JwtAuthenticationToken(jwt, authorities, name != null ? name : jwt.getSubject());
         }
 
+        /** Staff roles only: PATIENT comes from a patient sign-in alone, never from a token's claim. */
         private static boolean isRole(String name) {
-            return Stream.of(Role.values()).anyMatch(r -> r.name().equals(name));
+            return Stream.of(Role.values()).filter(r -> r != Role.PATIENT).anyMatch(r -> r.name()
+                    .equals(name));
         }
     }
 }

@@ -42,6 +42,7 @@ class StaffAdministration {
             throw CarelogException.validation(
                     "username", "A user name has 3 to 100 letters, digits, dots, hyphens, underscores or @");
         }
+        refusePatientRole(role);
         if (displayName == null || displayName.isBlank() || displayName.length() > 200) {
             throw CarelogException.validation("displayName", "A display name of 1 to 200 characters is needed");
         }
@@ -56,6 +57,7 @@ class StaffAdministration {
 
     @Transactional
     Account changeRole(String username, Role role, StaffAudit.Change by) {
+        refusePatientRole(role);
         Account account = locked(username);
         if (account.role() == Role.ADMIN && role != Role.ADMIN) {
             keepAnAdministrator(account);
@@ -166,5 +168,12 @@ class StaffAdministration {
 
     private Account existing(String username) {
         return accounts.find(username).orElseThrow(() -> CarelogException.notFound("No staff user with this name"));
+    }
+
+    /** Patients are not staff: they sign in to the portal with their phone (PatientSignIn), never as staff. */
+    private static void refusePatientRole(Role role) {
+        if (role == Role.PATIENT) {
+            throw CarelogException.validation("role", "Patients are not staff: they sign in to the patient portal");
+        }
     }
 }

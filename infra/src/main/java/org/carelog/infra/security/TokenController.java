@@ -18,9 +18,12 @@ class TokenController {
     private final AccessTokens tokens;
     private final Sessions sessions;
 
-    TokenController(AccessTokens tokens, Sessions sessions) {
+    private final PatientSessions patientSessions;
+
+    TokenController(AccessTokens tokens, Sessions sessions, PatientSessions patientSessions) {
         this.tokens = tokens;
         this.sessions = sessions;
+        this.patientSessions = patientSessions;
     }
 
     @PostMapping(SignInDetails.TOKEN_PATH)
@@ -37,6 +40,8 @@ class TokenController {
         if (user instanceof JwtAuthenticationToken jwt
                 && tokens.issuer().equals(jwt.getToken().getClaimAsString("iss"))) {
             sessions.revoke(jwt.getToken().getId());
+        } else if (user instanceof PatientAuthentication patient) {
+            patientSessions.revoke(patient.session().toString());
         }
         return ResponseEntity.noContent().build();
     }

@@ -75,7 +75,7 @@ class AppointmentsChangedSubscriptionTest extends SchedulingApi {
     @Test
     void aSubscriptionNeedsAStaffRole() {
         List<String> refused = new CopyOnWriteArrayList<>();
-        WebSocketGraphQlClient client = subscriptions(credentials(Role.PATIENT));
+        WebSocketGraphQlClient client = subscriptions(signedInPatient(registeredPatient()));
         Disposable trying = client.document(WATCH)
                 .variable("p", "00000000-0000-0000-0000-000000000001")
                 .variable("d", workingDay(15).toString())
