@@ -2,12 +2,14 @@ package org.carelog.infra.conversation;
 
 import org.axonframework.config.ProcessingGroup;
 import org.axonframework.eventhandling.EventHandler;
+import org.carelog.api.common.ReadModelTables;
 import org.carelog.api.conversation.ConversationStarted;
 import org.springframework.jdbc.core.JdbcTemplate;
 import org.springframework.stereotype.Component;
 
 /** Keeps {@code conversation_patient} in the transaction that starts each conversation (subscribing). */
 @Component
+@ReadModelTables({"conversation_patient"})
 @ProcessingGroup("conversation-lookup")
 class ConversationLookup {
 

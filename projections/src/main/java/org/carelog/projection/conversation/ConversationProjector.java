@@ -15,6 +15,7 @@ import org.axonframework.messaging.annotation.MetaDataValue;
 import org.axonframework.messaging.unitofwork.CurrentUnitOfWork;
 import org.axonframework.messaging.unitofwork.UnitOfWork;
 import org.carelog.api.common.MetadataKeys;
+import org.carelog.api.common.ReadModelTables;
 import org.carelog.api.conversation.ConversationEvent;
 import org.carelog.api.conversation.ConversationStarted;
 import org.carelog.api.conversation.MessageSent;
@@ -28,6 +29,7 @@ import org.springframework.stereotype.Component;
  * before it, and a message already stored is not written twice.
  */
 @Component
+@ReadModelTables({"conversation_view", "conversation_message"})
 @ProcessingGroup(ConversationProjector.PROCESSING_GROUP)
 class ConversationProjector {
 
