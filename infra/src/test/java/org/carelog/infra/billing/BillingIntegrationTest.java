@@ -5,6 +5,10 @@ import static org.awaitility.Awaitility.await;
 
 import com.fasterxml.jackson.databind.JsonNode;
 import java.math.BigDecimal;
+import java.net.URI;
+import java.net.http.HttpClient;
+import java.net.http.HttpRequest;
+import java.net.http.HttpResponse;
 import java.time.Duration;
 import java.time.Instant;
 import java.time.LocalDate;
@@ -16,6 +20,9 @@ import java.util.concurrent.Callable;
 import java.util.concurrent.ExecutorService;
 import java.util.concurrent.Executors;
 import java.util.concurrent.Future;
+import org.apache.pdfbox.Loader;
+import org.apache.pdfbox.pdmodel.PDDocument;
+import org.apache.pdfbox.text.PDFTextStripper;
 import org.axonframework.config.EventProcessingConfiguration;
 import org.axonframework.eventhandling.StreamingEventProcessor;
 import org.carelog.api.common.Role;
@@ -93,6 +100,23 @@ class BillingIntegrationTest extends BillingApi {
                         Map.of("input", map("invoiceId", invoiceId, "reason", "wrong patient"))))))
                 .as("nothing is voided once paid")
                 .isEqualTo("CONFLICT");
+
+        // The receipt, printed: the invoice's number, what was received and the amount in words.
+        HttpResponse<byte[]> receipt = get("/billing/invoices/" + invoiceId + "/receipt.pdf", cashier);
+        assertThat(receipt.statusCode()).isEqualTo(200);
+        assertThat(receipt.headers().firstValue("Content-Type")).hasValue("application/pdf");
+        assertThat(pdfText(receipt.body()))
+                .contains(paid.get("number").asText())
+                .contains("৳ 1,350.00")
+                .contains("One Thousand Three Hundred Fifty Taka Only")
+                .contains("এক হাজার তিন শত পঞ্চাশ টাকা মাত্র")
+                .contains(txn);
+        assertThat(pdfText(
+                        get("/billing/invoices/" + invoiceId + ".pdf", cashier).body()))
+                .contains("Haemoglobin");
+        assertThat(get("/billing/invoices/" + invoiceId + ".pdf", credentials(Role.RECEPTIONIST))
+                        .statusCode())
+                .isEqualTo(403);
 
         // The next visit with the same doctor within the free-revisit window costs no consultation.
         String second = signedEncounterWithHaemoglobin(doctor, patient);
@@ -250,6 +274,28 @@ class BillingIntegrationTest extends BillingApi {
         assertThat(jdbc.queryForObject(
                         "select count(*) from billing_invoice where invoice_id = ?::uuid", Integer.class, invoiceId))
                 .isEqualTo(1);
+    }
+
+    private HttpResponse<byte[]> get(String path, String authorization) {
+        try {
+            return HttpClient.newHttpClient()
+                    .send(
+                            HttpRequest.newBuilder(URI.create(baseUrl() + path))
+                                    .header("Authorization", authorization)
+                                    .GET()
+                                    .build(),
+                            HttpResponse.BodyHandlers.ofByteArray());
+        } catch (Exception e) {
+            throw new IllegalStateException(e);
+        }
+    }
+
+    private static String pdfText(byte[] bytes) {
+        try (PDDocument document = Loader.loadPDF(bytes)) {
+            return new PDFTextStripper().getText(document);
+        } catch (java.io.IOException e) {
+            throw new IllegalStateException(e);
+        }
     }
 
     private List<List<String>> snapshot() {
