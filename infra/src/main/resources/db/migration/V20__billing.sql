@@ -51,7 +51,8 @@ create index billing_consultation_patient on billing_consultation (patient_id, p
 create table billing_payment_reference (
     method     varchar(10) not null,
     reference  varchar(64) not null,
-    invoice_id uuid        not null,
+    -- null for an advance deposit (payment_id is then the deposit's id)
+    invoice_id uuid,
     payment_id uuid        not null,
     primary key (method, reference)
 );
@@ -85,8 +86,9 @@ create index billing_invoice_receivable on billing_invoice (generated_at) where 
 
 create table billing_cash_entry (
     entry_id        uuid          primary key,
-    invoice_id      uuid          not null,
-    invoice_number  varchar(30)   not null,
+    -- null for an advance deposit (kind DEPOSIT)
+    invoice_id      uuid,
+    invoice_number  varchar(30),
     patient_id      uuid          not null,
     kind            varchar(7)    not null,
     method          varchar(10)   not null,
@@ -99,3 +101,4 @@ create table billing_cash_entry (
 );
 create index billing_cash_entry_cashier on billing_cash_entry (cashier, at) include (kind, amount);
 create index billing_cash_entry_at on billing_cash_entry (at);
+create index billing_cash_entry_patient on billing_cash_entry (patient_id) where kind = 'DEPOSIT' or method = 'DEPOSIT';

@@ -69,4 +69,11 @@ final class BillingInputs {
             String idempotencyKey, String invoiceId, PaymentMethod method, String amount, String reason) {}
 
     record RefundPayload(String refundId) {}
+
+    record ReceiveDepositInput(
+            String idempotencyKey, String patientId, PaymentMethod method, String amount, String reference) {}
+
+    record DepositPayload(String depositId) {}
+
+    record PayFromDepositInput(String idempotencyKey, String invoiceId, String amount) {}
 }

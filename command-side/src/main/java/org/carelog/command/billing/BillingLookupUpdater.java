@@ -5,6 +5,7 @@ import org.axonframework.eventhandling.EventHandler;
 import org.carelog.api.billing.ChargeCategory;
 import org.carelog.api.billing.ConsultationFeesSet;
 import org.carelog.api.billing.ConsultationVisit;
+import org.carelog.api.billing.DepositReceived;
 import org.carelog.api.billing.InvoiceCharge;
 import org.carelog.api.billing.InvoiceGenerated;
 import org.carelog.api.billing.InvoiceVoided;
@@ -88,6 +89,13 @@ class BillingLookupUpdater {
     void on(PaymentRecorded event) {
         if (event.reference() != null && event.method() != PaymentMethod.CASH) {
             registry.recordPaymentReference(event.method(), event.reference(), event.invoiceId(), event.paymentId());
+        }
+    }
+
+    @EventHandler
+    void on(DepositReceived event) {
+        if (event.reference() != null && event.method() != PaymentMethod.CASH) {
+            registry.recordPaymentReference(event.method(), event.reference(), null, event.depositId());
         }
     }
 

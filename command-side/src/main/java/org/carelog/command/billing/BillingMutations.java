@@ -14,7 +14,10 @@ import org.carelog.api.billing.GeneratedInvoice;
 import org.carelog.api.billing.InvoiceId;
 import org.carelog.api.billing.IssueCreditNote;
 import org.carelog.api.billing.IssueInvoice;
+import org.carelog.api.billing.PatientAccountId;
+import org.carelog.api.billing.PayFromDeposit;
 import org.carelog.api.billing.PriceKey;
+import org.carelog.api.billing.ReceiveDeposit;
 import org.carelog.api.billing.RecordPayment;
 import org.carelog.api.billing.RecordedPayment;
 import org.carelog.api.billing.RefundPayment;
@@ -33,13 +36,16 @@ import org.carelog.command.billing.BillingInputs.ApplyDiscountInput;
 import org.carelog.command.billing.BillingInputs.ConfirmOnlinePaymentInput;
 import org.carelog.command.billing.BillingInputs.CounterChargeInput;
 import org.carelog.command.billing.BillingInputs.CreateCounterInvoiceInput;
+import org.carelog.command.billing.BillingInputs.DepositPayload;
 import org.carelog.command.billing.BillingInputs.GenerateEncounterInvoiceInput;
 import org.carelog.command.billing.BillingInputs.InvoiceActionInput;
 import org.carelog.command.billing.BillingInputs.InvoiceActionPayload;
 import org.carelog.command.billing.BillingInputs.InvoiceCorrectionInput;
 import org.carelog.command.billing.BillingInputs.InvoicePayload;
+import org.carelog.command.billing.BillingInputs.PayFromDepositInput;
 import org.carelog.command.billing.BillingInputs.PaymentPayload;
 import org.carelog.command.billing.BillingInputs.PricePayload;
+import org.carelog.command.billing.BillingInputs.ReceiveDepositInput;
 import org.carelog.command.billing.BillingInputs.RecordPaymentInput;
 import org.carelog.command.billing.BillingInputs.RefundPayload;
 import org.carelog.command.billing.BillingInputs.RefundPaymentInput;
@@ -219,6 +225,33 @@ class BillingMutations {
                         input.paidAt() == null ? null : input.paidAt().toInstant()),
                 input.idempotencyKey(),
                 env);
+        return new PaymentPayload(recorded.paymentId().toString(), recorded.changeDue(), recorded.balanceDue());
+    }
+
+    @MutationMapping
+    @PreAuthorize(CASHIERS)
+    DepositPayload receiveDeposit(@Argument ReceiveDepositInput input, DataFetchingEnvironment env) {
+        Violations violations = new Violations();
+        PatientId patient = violations.check("patientId", () -> PatientId.parse("patientId", input.patientId()));
+        Money amount = violations.check("amount", () -> Money.parse(input.amount()));
+        violations.throwIfAny();
+        UUID deposit = commands.send(
+                new ReceiveDeposit(
+                        new PatientAccountId(patient), UUID.randomUUID(), input.method(), amount, input.reference()),
+                input.idempotencyKey(),
+                env);
+        return new DepositPayload(deposit.toString());
+    }
+
+    @MutationMapping
+    @PreAuthorize(CASHIERS)
+    PaymentPayload payFromDeposit(@Argument PayFromDepositInput input, DataFetchingEnvironment env) {
+        Violations violations = new Violations();
+        InvoiceId invoice = violations.check("invoiceId", () -> InvoiceId.parse("invoiceId", input.invoiceId()));
+        Money amount = violations.check("amount", () -> Money.parse(input.amount()));
+        violations.throwIfAny();
+        RecordedPayment recorded =
+                commands.send(new PayFromDeposit(invoice, UUID.randomUUID(), amount), input.idempotencyKey(), env);
         return new PaymentPayload(recorded.paymentId().toString(), recorded.changeDue(), recorded.balanceDue());
     }
 

@@ -36,6 +36,7 @@ public interface BillingRegistry {
             UUID appointmentId,
             List<EncounterOrder> orders) {}
 
+    /** A recorded provider transaction: the invoice (null for an advance deposit) and the payment's id. */
     record PaymentReference(InvoiceId invoiceId, UUID paymentId) {}
 
     /** The price in force at {@code at}: the entry with the latest effective instant not after it. */

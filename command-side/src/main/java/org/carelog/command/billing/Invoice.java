@@ -380,6 +380,18 @@ class Invoice {
                 paidAt);
     }
 
+    /** Pays from the patient's deposits (the account is debited in the same unit of work by DepositPayments). */
+    RecordedPayment payFromDeposit(UUID paymentId, Money amount, String username, Instant now) {
+        if (paymentIds.contains(paymentId)) {
+            return new RecordedPayment(paymentId, Money.ZERO, due());
+        }
+        return pay(paymentId, PaymentMethod.DEPOSIT, amount, null, Money.ZERO, null, username, now);
+    }
+
+    PatientId patientId() {
+        return patientId;
+    }
+
     /** The payment already recorded with this provider transaction id: here, quietly; elsewhere, CONFLICT. */
     private RecordedPayment earlierWithReference(BillingRegistry registry, PaymentMethod method, String reference) {
         if (reference == null || method == PaymentMethod.CASH) {
@@ -390,12 +402,14 @@ class Invoice {
         if (earlier == null) {
             return null;
         }
-        if (earlier.invoiceId().equals(invoiceId)) {
+        if (invoiceId.equals(earlier.invoiceId())) {
             return new RecordedPayment(earlier.paymentId(), Money.ZERO, due());
         }
         throw CarelogException.conflict(
                 "This " + method + " transaction was already recorded on another invoice",
-                Map.of("invoiceId", earlier.invoiceId().toString()));
+                earlier.invoiceId() == null
+                        ? Map.of()
+                        : Map.of("invoiceId", earlier.invoiceId().toString()));
     }
 
     private RecordedPayment pay(

@@ -48,9 +48,17 @@ class BillingPdf {
     private static final Map<String, Path> FONT_FILES;
 
     static {
-        // Global in OpenPDF (the printed prescription sets the same): shape, and keep the logical text.
-        LayoutProcessor.enableKernLiga();
-        LayoutProcessor.setWriteActualText();
+        // OpenPDF's layout processor is global and refuses a second enabling. The printed prescription enables it
+        // with the flags wanted here (shaping, logical text): let it, whichever document is made first.
+        try {
+            Class.forName("org.carelog.infra.prescription.PrescriptionPdf", true, BillingPdf.class.getClassLoader());
+        } catch (ClassNotFoundException e) {
+            throw new IllegalStateException(e);
+        }
+        if (!LayoutProcessor.isEnabled()) {
+            LayoutProcessor.enableKernLiga();
+            LayoutProcessor.setWriteActualText();
+        }
         FONT_FILES = Map.of(
                 BENGALI_FONT, fontFile(BENGALI_FONT),
                 LATIN_FONT, fontFile(LATIN_FONT),

@@ -90,7 +90,8 @@ class JdbcBillingRegistry implements BillingRegistry {
                 .query(
                         "select invoice_id, payment_id from billing_payment_reference where method = ? and reference = ?",
                         (rs, n) -> new PaymentReference(
-                                new InvoiceId(rs.getObject(1, UUID.class)), rs.getObject(2, UUID.class)),
+                                rs.getObject(1) == null ? null : new InvoiceId(rs.getObject(1, UUID.class)),
+                                rs.getObject(2, UUID.class)),
                         method.name(),
                         reference)
                 .stream()
@@ -206,7 +207,7 @@ class JdbcBillingRegistry implements BillingRegistry {
                 "insert into billing_payment_reference (method, reference, invoice_id, payment_id) values (?, ?, ?, ?)",
                 method.name(),
                 reference,
-                invoice.value(),
+                invoice == null ? null : invoice.value(),
                 paymentId);
     }
 

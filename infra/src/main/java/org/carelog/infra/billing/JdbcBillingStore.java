@@ -150,7 +150,7 @@ class JdbcBillingStore implements BillingStore {
     public List<CashEntry> cashEntries(String cashier, Instant from, Instant to) {
         return jdbc.query(
                 "select " + ENTRY_COLUMNS + " from billing_cash_entry where cashier = ? and at >= ? and at < ?"
-                        + " order by at, entry_id",
+                        + " and method <> 'DEPOSIT' order by at, entry_id",
                 JdbcBillingStore::entry,
                 cashier,
                 Timestamp.from(from),
@@ -161,10 +161,19 @@ class JdbcBillingStore implements BillingStore {
     public Money cashBefore(String cashier, Instant before) {
         return new Money(jdbc.queryForObject(
                 "select coalesce(sum(case when kind = 'REFUND' then -amount else amount end), 0)"
-                        + " from billing_cash_entry where cashier = ? and at < ?",
+                        + " from billing_cash_entry where cashier = ? and at < ? and method <> 'DEPOSIT'",
                 java.math.BigDecimal.class,
                 cashier,
                 Timestamp.from(before)));
+    }
+
+    @Override
+    public Money depositBalance(UUID patientId) {
+        return new Money(jdbc.queryForObject(
+                "select coalesce(sum(case when kind = 'DEPOSIT' then amount else -amount end), 0)"
+                        + " from billing_cash_entry where patient_id = ? and (kind = 'DEPOSIT' or method = 'DEPOSIT')",
+                java.math.BigDecimal.class,
+                patientId));
     }
 
     @Override
@@ -178,7 +187,7 @@ class JdbcBillingStore implements BillingStore {
                         + " collected as ("
                         + " select (at at time zone ?)::date as day, department_id, practitioner_id,"
                         + " sum(case when kind = 'REFUND' then -amount else amount end) as amount"
-                        + " from billing_cash_entry where at >= ? and at < ? group by 1, 2, 3)"
+                        + " from billing_cash_entry where at >= ? and at < ? and kind <> 'DEPOSIT' group by 1, 2, 3)"
                         + " select coalesce(i.day, c.day), coalesce(i.department_id, c.department_id),"
                         + " coalesce(i.practitioner_id, c.practitioner_id), coalesce(i.amount, 0), coalesce(c.amount, 0)"
                         + " from invoiced i full join collected c on i.day = c.day"

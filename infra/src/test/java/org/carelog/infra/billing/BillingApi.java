@@ -26,6 +26,14 @@ abstract class BillingApi extends IntegrationTest {
             + " paymentId changeDue { amount } balanceDue { amount } } }";
     static final String CONFIRM_ONLINE = "mutation($input: ConfirmOnlinePaymentInput!) {"
             + " confirmOnlinePayment(input: $input) { paymentId balanceDue { amount } } }";
+    static final String RECEIVE_DEPOSIT =
+            "mutation($input: ReceiveDepositInput!) { receiveDeposit(input: $input) { depositId } }";
+    static final String PAY_FROM_DEPOSIT = "mutation($input: PayFromDepositInput!) { payFromDeposit(input: $input) {"
+            + " paymentId balanceDue { amount } } }";
+    static final String BALANCE = "query($p: ID!) { patientBalance(patientId: $p) { patientId due { amount }"
+            + " refundable { amount } deposits { amount } openInvoices } }";
+    static final String REVENUE = "query($from: Date!, $to: Date!) { revenue(from: $from, to: $to) {"
+            + " day departmentId practitionerId invoiced { amount } collected { amount } } }";
     static final String DISCOUNT =
             "mutation($input: ApplyDiscountInput!) { applyDiscount(input: $input) { invoiceId } }";
     static final String REFUND = "mutation($input: RefundPaymentInput!) { refundPayment(input: $input) { refundId } }";

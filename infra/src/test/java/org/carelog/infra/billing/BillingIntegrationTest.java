@@ -113,7 +113,7 @@ class BillingIntegrationTest extends BillingApi {
                 .contains(txn);
         assertThat(pdfText(
                         get("/billing/invoices/" + invoiceId + ".pdf", cashier).body()))
-                .contains("Haemoglobin");
+                .contains("Hemoglobin [Mass/volume] in Blood");
         assertThat(get("/billing/invoices/" + invoiceId + ".pdf", credentials(Role.RECEPTIONIST))
                         .statusCode())
                 .isEqualTo(403);
@@ -231,6 +231,86 @@ class BillingIntegrationTest extends BillingApi {
                         .at("/due/amount")
                         .asText())
                 .isEqualTo("0.00");
+    }
+
+    @Test
+    void depositsPayLaterInvoicesAndOnlineConfirmationsAreRecordedOnce() {
+        String code = "ECG" + unique();
+        price("SERVICE", code, "ECG", "1500");
+        String patient = registeredPatient();
+        String cashier = newStaff(Role.BILLING);
+        data(post(
+                cashier,
+                RECEIVE_DEPOSIT,
+                Map.of(
+                        "input",
+                        map("patientId", patient, "method", "CASH", "amount", "2000", "idempotencyKey", "d1"))));
+        data(post(
+                cashier,
+                RECEIVE_DEPOSIT,
+                Map.of(
+                        "input",
+                        map("patientId", patient, "method", "CASH", "amount", "2000", "idempotencyKey", "d1"))));
+        Map<String, Object> sale =
+                map("patientId", patient, "charges", List.of(map("category", "SERVICE", "code", code)));
+        String first = data(post(cashier, COUNTER_INVOICE, Map.of("input", sale)))
+                .at("/createCounterInvoice/invoiceId")
+                .asText();
+        String second = data(post(cashier, COUNTER_INVOICE, Map.of("input", sale)))
+                .at("/createCounterInvoice/invoiceId")
+                .asText();
+
+        JsonNode fromDeposit =
+                data(post(cashier, PAY_FROM_DEPOSIT, Map.of("input", map("invoiceId", first, "amount", "1500"))));
+        assertThat(fromDeposit.at("/payFromDeposit/balanceDue/amount").asText()).isEqualTo("0.00");
+        assertThat(error(json(
+                        post(cashier, PAY_FROM_DEPOSIT, Map.of("input", map("invoiceId", second, "amount", "600"))))))
+                .as("only 500 is left on deposit; neither the account nor the invoice changed")
+                .isEqualTo("CONFLICT");
+        assertThat(eventCount("org.carelog.api.billing.PaymentRecorded", second))
+                .isZero();
+
+        String txn = "SSL" + unique();
+        Map<String, Object> confirmation =
+                map("invoiceId", second, "provider", "BKASH", "providerTransactionId", txn, "amount", "1500");
+        JsonNode online = data(post(credentials(Role.ADMIN), CONFIRM_ONLINE, Map.of("input", confirmation)));
+        JsonNode repeated = data(post(credentials(Role.ADMIN), CONFIRM_ONLINE, Map.of("input", confirmation)));
+        assertThat(repeated.at("/confirmOnlinePayment/paymentId"))
+                .isEqualTo(online.at("/confirmOnlinePayment/paymentId"));
+        assertThat(online.at("/confirmOnlinePayment/balanceDue/amount").asText())
+                .isEqualTo("0.00");
+        assertThat(error(json(post(credentials(Role.BILLING), CONFIRM_ONLINE, Map.of("input", confirmation)))))
+                .as("only the adapter's (administrator's) account confirms online payments")
+                .isEqualTo("FORBIDDEN");
+
+        awaitInvoice(second, i -> i.get("entries").size() == 1);
+        JsonNode paidFromDeposit = awaitInvoice(first, i -> i.get("entries").size() == 1);
+        assertThat(paidFromDeposit.at("/entries/0/method").asText()).isEqualTo("DEPOSIT");
+        JsonNode balance = data(post(cashier, BALANCE, Map.of("p", patient))).get("patientBalance");
+        assertThat(balance.at("/deposits/amount").asText()).isEqualTo("500.00");
+        assertThat(balance.at("/due/amount").asText()).isEqualTo("0.00");
+
+        LocalDate day = Instant.parse(paidFromDeposit.at("/entries/0/at").asText())
+                .atZone(DHAKA)
+                .toLocalDate();
+        JsonNode book =
+                data(post(cashier, CASH_BOOK, Map.of("d", day.toString()))).get("cashBook");
+        assertThat(book.get("entries"))
+                .as("the deposit once; its use on an invoice moved no cash")
+                .hasSize(1);
+        assertThat(book.at("/entries/0/kind").asText()).isEqualTo("DEPOSIT");
+        assertThat(book.at("/received/amount").asText()).isEqualTo("2000.00");
+
+        JsonNode revenue = data(post(
+                        credentials(Role.ADMIN), REVENUE, Map.of("from", day.toString(), "to", day.toString())))
+                .get("revenue");
+        BigDecimal collected = BigDecimal.ZERO;
+        for (JsonNode row : revenue) {
+            collected = collected.add(new BigDecimal(row.at("/collected/amount").asText()));
+        }
+        assertThat(collected).isGreaterThanOrEqualTo(new BigDecimal("3000.00"));
+        JsonNode receivables = data(post(cashier, "query { receivables(first: 500) { invoiceId ageDays } }", Map.of()));
+        assertThat(receivables.get("receivables").findValuesAsText("invoiceId")).doesNotContain(first, second);
     }
 
     @Test

@@ -13,6 +13,7 @@ import org.axonframework.eventhandling.Timestamp;
 import org.axonframework.messaging.annotation.MetaDataValue;
 import org.axonframework.messaging.unitofwork.CurrentUnitOfWork;
 import org.axonframework.messaging.unitofwork.UnitOfWork;
+import org.carelog.api.billing.DepositReceived;
 import org.carelog.api.billing.InvoiceEvent;
 import org.carelog.api.billing.InvoiceGenerated;
 import org.carelog.api.billing.PaymentRecorded;
@@ -83,6 +84,25 @@ class BillingProjector {
                     next.departmentId(),
                     next.practitionerId()));
         }
+        flushOutsideUnitOfWork(batch);
+    }
+
+    @EventHandler
+    void on(DepositReceived event) {
+        Batch batch = batch();
+        batch.entries.add(new CashEntry(
+                event.depositId(),
+                null,
+                null,
+                event.patientId().value(),
+                "DEPOSIT",
+                event.method(),
+                event.amount(),
+                event.reference(),
+                event.cashier(),
+                event.receivedAt(),
+                null,
+                null));
         flushOutsideUnitOfWork(batch);
     }
 

@@ -32,10 +32,13 @@ public interface BillingStore {
     /** Inserts or replaces these invoices and inserts these cash entries (once per id), in one batch. */
     void save(Collection<InvoiceView> invoices, Collection<CashEntry> entries);
 
-    /** A cashier's cash entries in [from, to), in order. */
+    /** What the patient's deposits still hold: received less applied to invoices. */
+    Money depositBalance(UUID patientId);
+
+    /** A cashier's cash entries in [from, to), in order; payments from deposits (no cash moved) left out. */
     List<CashEntry> cashEntries(String cashier, Instant from, Instant to);
 
-    /** The cashier's net cash (payments less refunds, every method) before {@code before}: the opening balance. */
+    /** The cashier's net cash (payments and deposits less refunds) before {@code before}: the opening balance. */
     Money cashBefore(String cashier, Instant before);
 
     /** Revenue per local day, department and practitioner over [from, to). */

@@ -6,8 +6,10 @@ import org.carelog.api.billing.PaymentMethod;
 import org.carelog.api.common.Money;
 
 /**
- * One line of the cash book: a payment taken (PAYMENT) or money paid back (REFUND) by a staff member, with the
- * invoice's department and practitioner for revenue. One row per payment or refund event, keyed by its id.
+ * One line of the cash book: a payment taken (PAYMENT), money paid back (REFUND) or an advance deposit taken
+ * (DEPOSIT, no invoice) by a staff member, with the invoice's department and practitioner for revenue. One row
+ * per payment, refund or deposit event, keyed by its id. A PAYMENT by method DEPOSIT moved no cash: the cash book
+ * leaves it out (the deposit was counted when received); revenue counts it.
  */
 public record CashEntry(
         UUID id,
@@ -23,7 +25,7 @@ public record CashEntry(
         UUID departmentId,
         UUID practitionerId) {
 
-    /** Payments count in, refunds out. */
+    /** Payments and deposits count in, refunds out. */
     public Money signed() {
         return "REFUND".equals(kind) ? Money.ZERO.minus(amount) : amount;
     }

@@ -99,7 +99,7 @@ class BillingQueries {
                 open++;
             }
         }
-        return new PatientBalanceView(patient.value(), due, refundable, open);
+        return new PatientBalanceView(patient.value(), due, refundable, store.depositBalance(patient.value()), open);
     }
 
     @QueryMapping

@@ -12,7 +12,7 @@ final class BillingViews {
 
     private BillingViews() {}
 
-    record PatientBalanceView(UUID patientId, Money due, Money refundable, int openInvoices) {}
+    record PatientBalanceView(UUID patientId, Money due, Money refundable, Money deposits, int openInvoices) {}
 
     record ReceivableView(
             UUID invoiceId,
