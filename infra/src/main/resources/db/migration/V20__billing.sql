@@ -99,6 +99,6 @@ create table billing_cash_entry (
     department_id   uuid,
     practitioner_id uuid
 );
-create index billing_cash_entry_cashier on billing_cash_entry (cashier, at) include (kind, amount);
+create index billing_cash_entry_cashier on billing_cash_entry (cashier, at) include (kind, method, amount);
 create index billing_cash_entry_at on billing_cash_entry (at);
 create index billing_cash_entry_patient on billing_cash_entry (patient_id) where kind = 'DEPOSIT' or method = 'DEPOSIT';

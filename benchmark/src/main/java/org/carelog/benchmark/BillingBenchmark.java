@@ -75,12 +75,13 @@ final class BillingBenchmark {
 
             // 1. Signed encounters -> invoices.
             List<String> patients = new ArrayList<>();
+            Patients people = new Patients();
             for (int i = 0; i < Math.min(encounters, 100); i++) {
                 patients.add(check(staff.reception()
                                 .post(
                                         "mutation($input: RegisterPatientInput!) { registerPatient(input: $input) {"
                                                 + " patientId } }",
-                                        Map.of("input", new Patients().next())))
+                                        Map.of("input", people.next())))
                         .at("/data/registerPatient/patientId")
                         .asText());
             }

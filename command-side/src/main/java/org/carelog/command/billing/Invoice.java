@@ -63,9 +63,11 @@ import org.carelog.command.billing.BillingRegistry.Price;
  * issued explicitly or by its first payment, and is immutable from then on. What is paid (net of refunds) never
  * exceeds the total less credit notes, refunds never exceed what was paid, and nothing changes after a void.
  * Each command is decided on the invoice's whole history, one at a time per invoice (Axon's aggregate lock
- * within a process, the event store's sequence key across processes, {@link BillingCommands} retrying).
+ * within a process, the event store's sequence key across processes, {@link BillingCommands} retrying). Loaded
+ * invoices are cached between commands (a busy invoice is not re-sourced for every payment); a cached invoice
+ * another process changed collides on its next append, is evicted, and the retry loads it afresh.
  */
-@Aggregate
+@Aggregate(cache = "invoiceCache")
 class Invoice {
 
     static final int MAX_CHARGES = 200;

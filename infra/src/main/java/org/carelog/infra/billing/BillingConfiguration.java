@@ -4,13 +4,15 @@ import io.micrometer.core.instrument.FunctionCounter;
 import io.micrometer.core.instrument.binder.MeterBinder;
 import java.util.EnumMap;
 import java.util.Set;
+import org.axonframework.common.caching.Cache;
+import org.axonframework.common.caching.WeakReferenceCache;
 import org.carelog.api.billing.BillingPolicy;
 import org.carelog.api.billing.ChargeCategory;
 import org.carelog.command.billing.BillingCommands;
 import org.springframework.context.annotation.Bean;
 import org.springframework.context.annotation.Configuration;
 
-/** Billing: the policy from configuration and a metric of commands retried after losing a race. */
+/** Billing: the policy from configuration, the invoice cache, and a metric of commands retried after losing a race. */
 @Configuration(proxyBeanMethods = false)
 class BillingConfiguration {
 
@@ -23,6 +25,12 @@ class BillingConfiguration {
                 properties.discountLimitPercent(),
                 Set.copyOf(properties.approverRoles()),
                 rates);
+    }
+
+    /** Keeps loaded invoices between commands (see Invoice); safe with several processes, as the token queue's. */
+    @Bean
+    Cache invoiceCache() {
+        return new WeakReferenceCache();
     }
 
     @Bean

@@ -158,6 +158,18 @@ class JdbcBillingStore implements BillingStore {
     }
 
     @Override
+    public List<MethodSum> cashTotals(String cashier, Instant from, Instant to) {
+        return jdbc.query(
+                "select method, kind, sum(amount) from billing_cash_entry where cashier = ? and at >= ? and at < ?"
+                        + " and method <> 'DEPOSIT' group by method, kind order by method, kind",
+                (rs, n) -> new MethodSum(
+                        PaymentMethod.valueOf(rs.getString(1)), rs.getString(2), new Money(rs.getBigDecimal(3))),
+                cashier,
+                Timestamp.from(from),
+                Timestamp.from(to));
+    }
+
+    @Override
     public Money cashBefore(String cashier, Instant before) {
         return new Money(jdbc.queryForObject(
                 "select coalesce(sum(case when kind = 'REFUND' then -amount else amount end), 0)"

@@ -134,6 +134,15 @@ class BillingIntegrationTest extends BillingApi {
         assertThat(new BigDecimal(book.at("/closing/amount").asText())
                         .subtract(new BigDecimal(book.at("/opening/amount").asText())))
                 .isEqualByComparingTo(paymentEventsOf(cashierName(cashier)));
+        JsonNode totals = data(post(
+                        cashier,
+                        "query($d: Date!) { cashBook(date: $d) { received { amount } closing { amount } } }",
+                        Map.of("d", day.toString())))
+                .get("cashBook");
+        assertThat(totals.at("/closing/amount"))
+                .as("totals summed in the database equal the entries summed")
+                .isEqualTo(book.at("/closing/amount"));
+        assertThat(totals.at("/received/amount")).isEqualTo(book.at("/received/amount"));
         assertThat(error(json(post(cashier, CASH_BOOK, Map.of("c", "someone-else", "d", day.toString())))))
                 .isEqualTo("FORBIDDEN");
     }

@@ -38,6 +38,11 @@ public interface BillingStore {
     /** A cashier's cash entries in [from, to), in order; payments from deposits (no cash moved) left out. */
     List<CashEntry> cashEntries(String cashier, Instant from, Instant to);
 
+    /** The cashier's totals in [from, to) per method and kind (PAYMENT, REFUND, DEPOSIT), summed in the database. */
+    List<MethodSum> cashTotals(String cashier, Instant from, Instant to);
+
+    record MethodSum(org.carelog.api.billing.PaymentMethod method, String kind, Money amount) {}
+
     /** The cashier's net cash (payments and deposits less refunds) before {@code before}: the opening balance. */
     Money cashBefore(String cashier, Instant before);
 

@@ -19,6 +19,7 @@ import org.carelog.api.common.Money;
 import org.carelog.api.common.Text;
 import org.carelog.api.patient.PatientId;
 import org.carelog.projection.billing.BillingStore;
+import org.carelog.projection.billing.BillingStore.MethodSum;
 import org.carelog.projection.billing.BillingStore.RevenueRow;
 import org.carelog.projection.billing.CashEntry;
 import org.carelog.projection.billing.InvoiceView;
@@ -125,7 +126,7 @@ class BillingQueries {
     /** A cashier's day (the signed-in cashier's own; administrators may read anyone's). */
     @QueryMapping
     @PreAuthorize(CASHIERS)
-    CashBookView cashBook(@Argument String cashier, @Argument LocalDate date) {
+    CashBookView cashBook(@Argument String cashier, @Argument LocalDate date, DataFetchingEnvironment env) {
         var user = SecurityContextHolder.getContext().getAuthentication();
         String whose = cashier == null || cashier.isBlank() ? user.getName() : cashier.strip();
         boolean admin =
@@ -138,8 +139,44 @@ class BillingQueries {
         Instant from = date.atStartOfDay(zone).toInstant();
         Instant to = date.plusDays(1).atStartOfDay(zone).toInstant();
         Money opening = store.cashBefore(whose, from);
+        if (!env.getSelectionSet().contains("entries")) {
+            // Totals only (the closing figure, a dashboard): summed in the database, not row by row here.
+            return totals(whose, date, opening, store.cashTotals(whose, from, to));
+        }
         List<CashEntry> entries = store.cashEntries(whose, from, to);
         return cashBook(whose, date, opening, entries);
+    }
+
+    static CashBookView totals(String cashier, LocalDate date, Money opening, List<MethodSum> sums) {
+        Money received = Money.ZERO;
+        Money refunded = Money.ZERO;
+        Map<PaymentMethod, Money[]> byMethod = new EnumMap<>(PaymentMethod.class);
+        for (MethodSum sum : sums) {
+            Money[] totals = byMethod.computeIfAbsent(sum.method(), m -> new Money[] {Money.ZERO, Money.ZERO});
+            if ("REFUND".equals(sum.kind())) {
+                refunded = refunded.plus(sum.amount());
+                totals[1] = totals[1].plus(sum.amount());
+            } else {
+                received = received.plus(sum.amount());
+                totals[0] = totals[0].plus(sum.amount());
+            }
+        }
+        return new CashBookView(
+                cashier,
+                date,
+                opening,
+                List.of(),
+                received,
+                refunded,
+                opening.plus(received).minus(refunded),
+                methods(byMethod));
+    }
+
+    private static List<MethodTotalView> methods(Map<PaymentMethod, Money[]> byMethod) {
+        return byMethod.entrySet().stream()
+                .map(e -> new MethodTotalView(
+                        e.getKey(), e.getValue()[0], e.getValue()[1], e.getValue()[0].minus(e.getValue()[1])))
+                .toList();
     }
 
     static CashBookView cashBook(String cashier, LocalDate date, Money opening, List<CashEntry> entries) {
@@ -156,10 +193,6 @@ class BillingQueries {
                 totals[0] = totals[0].plus(entry.amount());
             }
         }
-        List<MethodTotalView> methods = byMethod.entrySet().stream()
-                .map(e -> new MethodTotalView(
-                        e.getKey(), e.getValue()[0], e.getValue()[1], e.getValue()[0].minus(e.getValue()[1])))
-                .toList();
         return new CashBookView(
                 cashier,
                 date,
@@ -168,7 +201,7 @@ class BillingQueries {
                 received,
                 refunded,
                 opening.plus(received).minus(refunded),
-                methods);
+                methods(byMethod));
     }
 
     @QueryMapping
