@@ -158,7 +158,7 @@ public final class InvoiceFold {
                     v.refunded(),
                     v.entries(),
                     v.creditNotes(),
-                    voided.reason() == null ? "" : voided.reason(),
+                    voided.reason(),
                     at);
         }
         return v;
@@ -170,8 +170,7 @@ public final class InvoiceFold {
         Money tax = Money.ZERO;
         for (int i = 0; i < event.charges().size(); i++) {
             InvoiceCharge charge = event.charges().get(i);
-            ChargeDetail detail =
-                    event.details() == null ? null : event.details().get(i);
+            ChargeDetail detail = detailOf(event.details(), charge.chargeKey());
             lines.add(new InvoiceView.Line(
                     charge.chargeKey(),
                     charge.category(),
@@ -212,6 +211,19 @@ public final class InvoiceFold {
                 null,
                 at);
         return draft;
+    }
+
+    /** What the charge was for, by its key; null after an erasure (the details were personal data). */
+    private static ChargeDetail detailOf(List<ChargeDetail> details, String chargeKey) {
+        if (details == null) {
+            return null;
+        }
+        for (ChargeDetail detail : details) {
+            if (detail != null && chargeKey.equals(detail.chargeKey())) {
+                return detail;
+            }
+        }
+        return null;
     }
 
     /** The view with these amounts, its total and what is due computed as the aggregate computes them. */
