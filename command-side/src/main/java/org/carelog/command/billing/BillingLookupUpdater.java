@@ -13,6 +13,7 @@ import org.carelog.api.billing.PaymentMethod;
 import org.carelog.api.billing.PaymentRecorded;
 import org.carelog.api.billing.PriceSet;
 import org.carelog.api.clinical.EncounterOpened;
+import org.carelog.api.common.ReadModelTables;
 import org.carelog.api.lab.LabOrderCancelled;
 import org.carelog.api.lab.LabTestOrdered;
 import org.carelog.api.patient.PatientErased;
@@ -25,6 +26,13 @@ import org.springframework.stereotype.Component;
  * provider transaction id recorded twice fails the second append on the table's unique key.
  */
 @Component
+@ReadModelTables({
+    "billing_price",
+    "billing_encounter",
+    "billing_encounter_order",
+    "billing_consultation",
+    "billing_payment_reference"
+})
 @ProcessingGroup(BillingLookupUpdater.PROCESSING_GROUP)
 class BillingLookupUpdater {
 

@@ -31,6 +31,7 @@ class ObjectLevelAuthorizationTest extends PortalApi {
             "myTokens",
             "myPrescriptions",
             "myLabResults",
+            "myInvoices",
             "myConversations",
             "myConversation",
             "availableSlotsForMe",

@@ -44,7 +44,7 @@ abstract class PortalApi extends IntegrationTest {
     static final String MY_APPOINTMENTS = "{ myAppointments { id practitionerId start status } }";
     static final String MY_EVERYTHING = "{ myAppointments(first: 100) { id } past: myAppointments(past: true) { id }"
             + " myTokens { id } myPrescriptions { prescriptionId } myLabResults { orderId name result { value flag } }"
-            + " myConversations { id subject messages { text attachments { id } } } }";
+            + " myConversations { id subject messages { text attachments { id } } } myInvoices { invoiceId } }";
 
     /** A department with a doctor who sees patients all day on a working day ahead, and the doctor's account. */
     record Clinic(String departmentId, String practitionerId, String chamber, String doctor, LocalDate day) {}

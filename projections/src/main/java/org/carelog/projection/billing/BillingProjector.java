@@ -19,6 +19,7 @@ import org.carelog.api.billing.InvoiceGenerated;
 import org.carelog.api.billing.PaymentRecorded;
 import org.carelog.api.billing.PaymentRefunded;
 import org.carelog.api.common.MetadataKeys;
+import org.carelog.api.common.ReadModelTables;
 import org.carelog.api.patient.PatientErased;
 import org.springframework.stereotype.Component;
 
@@ -29,6 +30,7 @@ import org.springframework.stereotype.Component;
  * its payment's or refund's id. An erased patient's invoices are scrubbed to what a replay would show.
  */
 @Component
+@ReadModelTables({"billing_invoice", "billing_cash_entry"})
 @ProcessingGroup(BillingProjector.PROCESSING_GROUP)
 class BillingProjector {
 

@@ -28,6 +28,7 @@ import org.carelog.query.billing.BillingViews.MethodTotalView;
 import org.carelog.query.billing.BillingViews.PatientBalanceView;
 import org.carelog.query.billing.BillingViews.ReceivableView;
 import org.carelog.query.clinical.ClinicalAccessLog;
+import org.carelog.query.portal.CurrentPatient;
 import org.springframework.graphql.data.method.annotation.Argument;
 import org.springframework.graphql.data.method.annotation.QueryMapping;
 import org.springframework.security.access.prepost.PreAuthorize;
@@ -78,6 +79,20 @@ class BillingQueries {
         PatientId patient = PatientId.parse("patientId", patientId);
         accessLog.recordRead(patient, "billing.invoices", env);
         return store.ofPatient(patient.value());
+    }
+
+    /**
+     * The signed-in patient's invoices (never drafts: an invoice reaches the patient once issued), newest
+     * first; access-logged as the patient, since the lines say what care was given.
+     */
+    @QueryMapping
+    @PreAuthorize("hasRole('PATIENT')")
+    List<InvoiceView> myInvoices(DataFetchingEnvironment env) {
+        PatientId me = CurrentPatient.require();
+        accessLog.recordRead(me, "portal.invoices", env);
+        return store.ofPatient(me.value()).stream()
+                .filter(invoice -> invoice.status() != InvoiceStatus.DRAFT)
+                .toList();
     }
 
     @QueryMapping

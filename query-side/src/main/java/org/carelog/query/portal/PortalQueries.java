@@ -41,7 +41,7 @@ import org.springframework.transaction.annotation.Transactional;
  * verified results (their conversations are in ConversationQueries). The patient is always the signed-in one: no
  * operation here takes a patient id. Every read is access-logged as the patient before it returns.
  *
- * <p>Invoices come with the billing feature: {@code myInvoices} belongs here, read the same way.
+ * <p>The patient's invoices: {@code myInvoices} in BillingQueries, read the same way.
  */
 @Controller
 class PortalQueries {
