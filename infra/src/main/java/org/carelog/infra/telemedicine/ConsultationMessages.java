@@ -113,8 +113,7 @@ class ConsultationMessages {
         values.put("participant", participant.name());
         String key = "telemedicine-link:" + consultation + ":v" + version
                 + (participant == Participant.CAREGIVER ? ":caregiver" : "");
-        send(new PatientMessageRequest(
-                key, patient, MessageKind.TELEMEDICINE_LINK, null, values, Set.of("link")));
+        send(new PatientMessageRequest(key, patient, MessageKind.TELEMEDICINE_LINK, null, values, Set.of("link")));
     }
 
     private void send(PatientMessageRequest request) {

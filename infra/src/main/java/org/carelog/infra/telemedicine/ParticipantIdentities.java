@@ -36,8 +36,7 @@ class ParticipantIdentities {
                 "select display_name, bmdc_number from practitioner_directory where practitioner_id = ?",
                 (rs, n) -> rs.getString(1) + (rs.getString(2) == null ? "" : " (BMDC " + rs.getString(2) + ")"),
                 access.practitionerId().value());
-        return new Identity(
-                access.practitionerId().toString(), names.isEmpty() ? "Clinician" : names.get(0), true);
+        return new Identity(access.practitionerId().toString(), names.isEmpty() ? "Clinician" : names.get(0), true);
     }
 
     private String patientLabel(ConsultationAccess access) {

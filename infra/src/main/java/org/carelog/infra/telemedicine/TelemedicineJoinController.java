@@ -57,7 +57,8 @@ class TelemedicineJoinController {
         Link l = link.get();
         try {
             ConsultationAccess access = commands.sendAs(
-                    TelemedicineCommands.linkHolder(l.consultationId().toString(), l.participant().name()),
+                    TelemedicineCommands.linkHolder(
+                            l.consultationId().toString(), l.participant().name()),
                     new JoinConsultation(l.consultationId(), l.participant(), l.version()),
                     null,
                     null);
@@ -83,7 +84,8 @@ class TelemedicineJoinController {
         Link l = link.get();
         try {
             commands.sendAs(
-                    TelemedicineCommands.linkHolder(l.consultationId().toString(), l.participant().name()),
+                    TelemedicineCommands.linkHolder(
+                            l.consultationId().toString(), l.participant().name()),
                     new RecordTelemedicineConsent(
                             l.consultationId(), ConsentMethod.PATIENT_ON_JOIN_PAGE, l.participant()),
                     null,
