@@ -30,8 +30,8 @@ import javax.crypto.spec.SecretKeySpec;
 /**
  * Telemedicine benchmark (not a test): how long it takes to issue a join credential. Virtual appointments are booked
  * in the next slot (so their join window is open), each consultation gets consent by phone, then two closed loops
- * measure (1) a patient's join link, {@code GET /telemedicine/join/<token>}: the link's HMAC checked, the join
- * decided and recorded, the JWT signed, a 302 to the room; (2) the clinician's {@code joinConsultation} mutation:
+ * measure (1) a patient's join link, {@code POST /telemedicine/join/<token>} (the page's button): the link's HMAC
+ * checked, the join decided and recorded, the JWT signed, a 303 to the room; (2) the clinician's {@code joinConsultation} mutation:
  * the join decided and recorded, the appointment's check-in and encounter (both already done: found and left), the
  * JWT signed. Every call records a join event. Run with {@code java -Dscenario=telemedicine -jar
  * benchmark/target/benchmark.jar}; see docs/PERFORMANCE.md.
@@ -82,7 +82,7 @@ final class TelemedicineBenchmark {
             for (int clients : settings.concurrencies()) {
                 row(
                         report,
-                        "patient link (GET, 302)",
+                        "patient link (POST, 303)",
                         clients,
                         ClosedLoop.run(
                                 clients,
@@ -94,10 +94,10 @@ final class TelemedicineBenchmark {
                                     HttpResponse<Void> r = http.send(
                                             HttpRequest.newBuilder(URI.create(carelog.baseUrl() + "/telemedicine/join/"
                                                             + token(linkSecret, id)))
-                                                    .GET()
+                                                    .POST(HttpRequest.BodyPublishers.noBody())
                                                     .build(),
                                             HttpResponse.BodyHandlers.discarding());
-                                    return r.statusCode() == 302
+                                    return r.statusCode() == 303
                                             ? null
                                             : "HTTP " + r.statusCode() + " "
                                                     + r.headers()

@@ -1,6 +1,7 @@
 package org.carelog.infra.telemedicine;
 
-import java.net.URI;
+import java.time.Clock;
+import java.time.format.DateTimeFormatter;
 import java.util.Map;
 import java.util.Optional;
 import org.axonframework.commandhandling.CommandExecutionException;
@@ -12,6 +13,8 @@ import org.carelog.api.telemedicine.ConsultationAccess;
 import org.carelog.api.telemedicine.JoinConsultation;
 import org.carelog.api.telemedicine.RecordTelemedicineConsent;
 import org.carelog.api.telemedicine.TelemedicineRefusal;
+import org.carelog.command.telemedicine.ConsultationFacts;
+import org.carelog.command.telemedicine.ConsultationRegistry;
 import org.carelog.command.telemedicine.TelemedicineCommands;
 import org.carelog.command.telemedicine.VideoRooms;
 import org.carelog.infra.telemedicine.JoinLinks.Link;
@@ -26,11 +29,12 @@ import org.springframework.web.bind.annotation.RestController;
 import org.springframework.web.util.HtmlUtils;
 
 /**
- * A patient's (or caregiver's) way in, without an account: {@code GET /telemedicine/join/<token>} checks the
- * link, then the consultation decides (window, consent, state, link version) and records the join, and the answer
- * is a redirect to the video room with the participant's signed credential. Without consent the page asks for it
- * ({@code POST .../consent} records it and comes back here). Any refusal is a short page with the stable code (also
- * in the {@value #ERROR_HEADER} header) and nothing is recorded.
+ * A patient's (or caregiver's) way in, without an account. {@code GET /telemedicine/join/<token>} is the link's
+ * page (it changes nothing); its button, {@code POST /telemedicine/join/<token>}, checks the link, then the
+ * consultation decides (window, consent, state, link version) and records the join, and the answer is a 303 to the
+ * video room with the participant's signed credential. Without consent the answer asks for it ({@code POST
+ * .../consent} records it and joins). Any refusal is a short page with the stable code (also in the {@value
+ * #ERROR_HEADER} header) and nothing is recorded.
  */
 @RestController
 class TelemedicineJoinController {
@@ -38,48 +42,68 @@ class TelemedicineJoinController {
     static final String ERROR_HEADER = "Carelog-Error";
     static final String INVALID_LINK = "INVALID_LINK";
 
+    private static final DateTimeFormatter TIME = DateTimeFormatter.ofPattern("d MMM uuuu, h:mm a");
+
     private final JoinLinks links;
     private final TelemedicineCommands commands;
     private final VideoRooms rooms;
+    private final ConsultationRegistry registry;
+    private final TelemedicineProperties properties;
+    private final Clock clock;
 
-    TelemedicineJoinController(JoinLinks links, TelemedicineCommands commands, VideoRooms rooms) {
+    TelemedicineJoinController(
+            JoinLinks links,
+            TelemedicineCommands commands,
+            VideoRooms rooms,
+            ConsultationRegistry registry,
+            TelemedicineProperties properties,
+            Clock clock) {
         this.links = links;
         this.commands = commands;
         this.rooms = rooms;
+        this.registry = registry;
+        this.properties = properties;
+        this.clock = clock;
     }
 
+    /**
+     * The link's page. It changes nothing: message apps and mail scanners fetch links to preview them, and a
+     * preview must not join anyone or check an appointment in. The page's button joins.
+     */
     @GetMapping("/telemedicine/join/{token}")
+    ResponseEntity<String> page(@PathVariable String token) {
+        Optional<Link> link = links.read(token);
+        Optional<ConsultationFacts> consultation = link.flatMap(l -> registry.find(l.consultationId()));
+        if (consultation.isEmpty()) {
+            return invalidLink();
+        }
+        String when = TIME.format(consultation.get().start().atZone(clock.getZone()));
+        return html(
+                HttpStatus.OK,
+                null,
+                "Video consultation",
+                "<p>Your video consultation is at " + HtmlUtils.htmlEscape(when) + ". You can join from "
+                        + properties.joinOpensBefore().toMinutes() + " minutes before.</p>"
+                        + "<form method=\"post\" action=\"/telemedicine/join/" + HtmlUtils.htmlEscape(token)
+                        + "\"><button type=\"submit\">Join / যোগ দিন</button></form>");
+    }
+
+    /** Joins: the consultation decides and records the join, then 303 to the room with the signed credential. */
+    @PostMapping("/telemedicine/join/{token}")
     ResponseEntity<String> join(@PathVariable String token) {
         Optional<Link> link = links.read(token);
         if (link.isEmpty()) {
-            return page(HttpStatus.NOT_FOUND, INVALID_LINK, "This link is not valid. Use the link in your message.");
+            return invalidLink();
         }
-        Link l = link.get();
-        try {
-            ConsultationAccess access = commands.sendAs(
-                    TelemedicineCommands.linkHolder(
-                            l.consultationId().toString(), l.participant().name()),
-                    new JoinConsultation(l.consultationId(), l.participant(), l.version()),
-                    null,
-                    null);
-            return ResponseEntity.status(HttpStatus.FOUND)
-                    .location(rooms.admit(access))
-                    .header(HttpHeaders.CACHE_CONTROL, "no-store")
-                    .build();
-        } catch (CarelogException | CommandExecutionException e) {
-            CarelogError error = errorOf(e);
-            if (TelemedicineRefusal.CONSENT_REQUIRED.name().equals(reason(error))) {
-                return consentPage(token);
-            }
-            return refusal(error);
-        }
+        return enter(token, link.get());
     }
 
+    /** Records the patient's consent given on the page, then joins. */
     @PostMapping("/telemedicine/join/{token}/consent")
     ResponseEntity<String> consent(@PathVariable String token) {
         Optional<Link> link = links.read(token);
         if (link.isEmpty()) {
-            return page(HttpStatus.NOT_FOUND, INVALID_LINK, "This link is not valid. Use the link in your message.");
+            return invalidLink();
         }
         Link l = link.get();
         try {
@@ -93,9 +117,32 @@ class TelemedicineJoinController {
         } catch (CarelogException | CommandExecutionException e) {
             return refusal(errorOf(e));
         }
-        return ResponseEntity.status(HttpStatus.SEE_OTHER)
-                .location(URI.create("/telemedicine/join/" + token))
-                .build();
+        return enter(token, l);
+    }
+
+    private ResponseEntity<String> enter(String token, Link l) {
+        try {
+            ConsultationAccess access = commands.sendAs(
+                    TelemedicineCommands.linkHolder(
+                            l.consultationId().toString(), l.participant().name()),
+                    new JoinConsultation(l.consultationId(), l.participant(), l.version()),
+                    null,
+                    null);
+            return ResponseEntity.status(HttpStatus.SEE_OTHER)
+                    .location(rooms.admit(access))
+                    .header(HttpHeaders.CACHE_CONTROL, "no-store")
+                    .build();
+        } catch (CarelogException | CommandExecutionException e) {
+            CarelogError error = errorOf(e);
+            if (TelemedicineRefusal.CONSENT_REQUIRED.name().equals(reason(error))) {
+                return consentPage(token);
+            }
+            return refusal(error);
+        }
+    }
+
+    private static ResponseEntity<String> invalidLink() {
+        return page(HttpStatus.NOT_FOUND, INVALID_LINK, "This link is not valid. Use the link in your message.");
     }
 
     private ResponseEntity<String> consentPage(String token) {
@@ -103,7 +150,7 @@ class TelemedicineJoinController {
                 + " say is recorded in your health record as in any visit. You may ask for an in-person visit"
                 + " instead.</p><p>ভিডিও পরামর্শের আগে আপনার সম্মতি প্রয়োজন।</p>"
                 + "<form method=\"post\" action=\"/telemedicine/join/" + HtmlUtils.htmlEscape(token)
-                + "/consent\"><button type=\"submit\">I agree / আমি সম্মত</button></form>";
+                + "/consent\"><button type=\"submit\">I agree and join / আমি সম্মত</button></form>";
         return html(HttpStatus.OK, TelemedicineRefusal.CONSENT_REQUIRED.name(), "Consent to telemedicine", body);
     }
 
@@ -126,11 +173,15 @@ class TelemedicineJoinController {
     private static ResponseEntity<String> html(HttpStatus status, String code, String title, String body) {
         return ResponseEntity.status(status)
                 .contentType(new MediaType(MediaType.TEXT_HTML, java.nio.charset.StandardCharsets.UTF_8))
-                .header(ERROR_HEADER, code)
+                .headers(h -> {
+                    if (code != null) {
+                        h.set(ERROR_HEADER, code);
+                    }
+                })
                 .header(HttpHeaders.CACHE_CONTROL, "no-store")
                 .body("<!doctype html><html><head><meta charset=\"utf-8\"><title>" + title
-                        + "</title></head><body><h1>" + title + "</h1>" + body + "<p><small>" + code
-                        + "</small></p></body></html>");
+                        + "</title></head><body><h1>" + title + "</h1>" + body
+                        + (code == null ? "" : "<p><small>" + code + "</small></p>") + "</body></html>");
     }
 
     private static String reason(CarelogError error) {

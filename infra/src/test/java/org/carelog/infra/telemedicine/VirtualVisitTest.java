@@ -81,22 +81,28 @@ class VirtualVisitTest extends IntegrationTest {
         assertThat(path).startsWith("/telemedicine/join/");
 
         // An hour early: refused with a stable code, nothing recorded.
-        HttpResponse<String> early = get(path);
+        HttpResponse<String> early = join(path);
         assertThat(early.statusCode()).isEqualTo(409);
         assertThat(early.headers().firstValue("Carelog-Error")).contains("JOIN_WINDOW_NOT_OPEN");
         // A forged or altered link: nobody.
         String altered = path.substring(0, path.length() - 2) + (path.endsWith("AA") ? "BB" : "AA");
+        assertThat(join(altered).statusCode()).isEqualTo(404);
         assertThat(get(altered).statusCode()).isEqualTo(404);
-        assertThat(get("/telemedicine/join/" + UUID.randomUUID()).headers().firstValue("Carelog-Error"))
+        assertThat(join("/telemedicine/join/" + UUID.randomUUID()).headers().firstValue("Carelog-Error"))
                 .contains("INVALID_LINK");
         // The clinician too, before the window.
         JsonNode tooEarly = json(post(clinic.doctor(), JOIN, input(consultation)));
         assertThat(tooEarly.at("/errors/0/extensions/reason").asText()).isEqualTo("JOIN_WINDOW_NOT_OPEN");
         assertThat(joins(consultation)).isZero();
 
-        // Ten minutes before the start: the patient is asked for consent first, then let into the room.
+        // Ten minutes before the start. Opening (or a message app previewing) the link's page changes nothing.
         clock.advance(Duration.between(clock.instant(), start.toInstant().minus(Duration.ofMinutes(10))));
-        HttpResponse<String> consentPage = get(path);
+        HttpResponse<String> page = get(path);
+        assertThat(page.statusCode()).isEqualTo(200);
+        assertThat(page.body()).contains("method=\"post\"");
+        assertThat(joins(consultation)).isZero();
+        // Joining asks for consent first; agreeing records it and lets the patient into the room.
+        HttpResponse<String> consentPage = join(path);
         assertThat(consentPage.statusCode()).isEqualTo(200);
         assertThat(consentPage.headers().firstValue("Carelog-Error")).contains("CONSENT_REQUIRED");
         assertThat(consentPage.body()).contains("/consent\"");
@@ -106,8 +112,7 @@ class VirtualVisitTest extends IntegrationTest {
                         .POST(HttpRequest.BodyPublishers.noBody()),
                 null);
         assertThat(consented.statusCode()).isEqualTo(303);
-        HttpResponse<String> admitted = get(path);
-        assertThat(admitted.statusCode()).isEqualTo(302);
+        HttpResponse<String> admitted = consented;
         String room = roomOf(admitted.headers().firstValue("Location").orElseThrow());
         JWTClaimsSet patientToken =
                 verifiedClaims(admitted.headers().firstValue("Location").orElseThrow(), room, start);
@@ -179,7 +184,7 @@ class VirtualVisitTest extends IntegrationTest {
                         patient))
                 .isPositive();
         // Over: the link admits nobody any more.
-        assertThat(get(path).headers().firstValue("Carelog-Error")).contains("CONSULTATION_ENDED");
+        assertThat(join(path).headers().firstValue("Carelog-Error")).contains("CONSULTATION_ENDED");
         // The patient was not put in the chamber's queue by the virtual check-in.
         assertThat(jdbc.queryForObject(
                         "select count(*) from queue_token where patient_id = ?::uuid", Long.class, patient))
@@ -208,7 +213,7 @@ class VirtualVisitTest extends IntegrationTest {
                 .plus(Duration.ofMinutes(15))
                 .plus(properties.joinClosesAfter())
                 .plusSeconds(1));
-        HttpResponse<String> late = get(path);
+        HttpResponse<String> late = join(path);
         assertThat(late.statusCode()).isEqualTo(409);
         assertThat(late.headers().firstValue("Carelog-Error")).contains("JOIN_WINDOW_CLOSED");
         assertThat(joins(consultation)).isZero();
@@ -247,8 +252,8 @@ class VirtualVisitTest extends IntegrationTest {
                 .orElseThrow();
         assertThat(second).isNotEqualTo(first);
         clock.advance(Duration.between(clock.instant(), later.toInstant().minus(Duration.ofMinutes(5))));
-        assertThat(get(first).headers().firstValue("Carelog-Error")).contains("LINK_REPLACED");
-        assertThat(get(second).headers().firstValue("Carelog-Error")).contains("CONSENT_REQUIRED");
+        assertThat(join(first).headers().firstValue("Carelog-Error")).contains("LINK_REPLACED");
+        assertThat(join(second).headers().firstValue("Carelog-Error")).contains("CONSENT_REQUIRED");
         JsonNode view = awaitConsultation(clinic.doctor(), consultation, "SCHEDULED");
         assertThat(view.get("linkVersion").asInt()).isEqualTo(2);
         assertThat(view.get("appointmentId").asText()).isNotEqualTo(appointment);
@@ -360,6 +365,11 @@ class VirtualVisitTest extends IntegrationTest {
                 "select count(*) from domainevententry where aggregateidentifier = ? and payloadtype like"
                         + " '%ConsultationJoinedBy%'",
                 Long.class, consultation.toString());
+    }
+
+    HttpResponse<String> join(String path) {
+        return send(
+                HttpRequest.newBuilder(URI.create(baseUrl() + path)).POST(HttpRequest.BodyPublishers.noBody()), null);
     }
 
     HttpResponse<String> get(String path) {
