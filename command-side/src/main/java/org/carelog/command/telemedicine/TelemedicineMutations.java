@@ -19,6 +19,7 @@ import org.carelog.api.telemedicine.JoinConsultationAsClinician;
 import org.carelog.api.telemedicine.NameConsultationCaregiver;
 import org.carelog.api.telemedicine.RecordTelemedicineConsent;
 import org.carelog.command.clinical.EncounterCommands;
+import org.carelog.command.clinical.Encounters;
 import org.carelog.command.scheduling.ScheduleCommands;
 import org.carelog.command.telemedicine.TelemedicineInputs.ConsultationActionInput;
 import org.carelog.command.telemedicine.TelemedicineInputs.ConsultationPayload;
@@ -45,6 +46,7 @@ class TelemedicineMutations {
     private final EncounterCommands encounters;
     private final ConsultationRegistry registry;
     private final VideoRooms rooms;
+    private final Encounters encounterLookup;
     private final Clock clock;
 
     TelemedicineMutations(
@@ -53,19 +55,21 @@ class TelemedicineMutations {
             EncounterCommands encounters,
             ConsultationRegistry registry,
             VideoRooms rooms,
+            Encounters encounterLookup,
             Clock clock) {
         this.commands = commands;
         this.schedule = schedule;
         this.encounters = encounters;
         this.registry = registry;
         this.rooms = rooms;
+        this.encounterLookup = encounterLookup;
         this.clock = clock;
     }
 
     /**
      * The consultation decides first (window, consent, state, the sender is its clinician) and records the join;
-     * then the appointment is checked in and its VIRTUAL encounter opened, both idempotent, so a retry after a
-     * failure between the steps completes them.
+     * then, unless its encounter exists already, the appointment is checked in and its VIRTUAL encounter opened
+     * (both idempotent), so a retry after a failure between the steps completes them.
      */
     @MutationMapping
     @PreAuthorize("hasRole('DOCTOR')")
@@ -73,22 +77,29 @@ class TelemedicineMutations {
         ConsultationId consultation = ConsultationId.parse("consultationId", input.consultationId());
         ConsultationAccess access =
                 commands.send(new JoinConsultationAsClinician(consultation), key(input, "join"), env);
-        ConsultationFacts facts = registry.find(consultation)
-                .orElseThrow(() -> CarelogException.notFound("No virtual consultation " + consultation));
-        DayScheduleId day = new DayScheduleId(
-                facts.practitionerId(), facts.start().atZone(clock.getZone()).toLocalDate());
-        schedule.send(
-                new CheckInAppointment(day, new AppointmentId(access.appointmentId())), key(input, "check-in"), env);
-        EncounterId encounter = encounters.send(
-                new OpenEncounter(
-                        EncounterIds.forAppointment(access.appointmentId()),
-                        EncounterType.VIRTUAL,
-                        access.appointmentId(),
-                        null,
-                        null,
-                        access.practitionerId()),
-                key(input, "encounter"),
-                env);
+        EncounterId encounter = EncounterIds.forAppointment(access.appointmentId());
+        if (encounterLookup.find(encounter).isEmpty()) {
+            // The first join (or a retry after a failure here): check the appointment in and open its encounter.
+            ConsultationFacts facts = registry.find(consultation)
+                    .orElseThrow(() -> CarelogException.notFound("No virtual consultation " + consultation));
+            DayScheduleId day = new DayScheduleId(
+                    facts.practitionerId(),
+                    facts.start().atZone(clock.getZone()).toLocalDate());
+            schedule.send(
+                    new CheckInAppointment(day, new AppointmentId(access.appointmentId())),
+                    key(input, "check-in"),
+                    env);
+            encounters.send(
+                    new OpenEncounter(
+                            encounter,
+                            EncounterType.VIRTUAL,
+                            access.appointmentId(),
+                            null,
+                            null,
+                            access.practitionerId()),
+                    key(input, "encounter"),
+                    env);
+        }
         return new JoinConsultationPayload(
                 consultation.toString(),
                 encounter.toString(),

@@ -57,9 +57,11 @@ import org.carelog.command.common.StaffPractitioners;
  * consent, and its state (scheduled, waiting room, in progress, completed, missed by either side, cancelled).
  * Joining is decided here with the injected clock and {@link JoinWindow}: only the patient (or the caregiver named
  * for them) through the current link version, and the assigned clinician's own account, inside the window, once
- * the patient has consented. A refused join stores nothing.
+ * the patient has consented. A refused join stores nothing. Every join is an event, so a consultation's stream
+ * grows with rejoins: it is cached between commands (the aggregate holds no personal data but the caregiver's
+ * name, which the cache keeps in memory only).
  */
-@Aggregate
+@Aggregate(cache = "virtualConsultationCache")
 class VirtualConsultation {
 
     static final int NAME_LENGTH = 200;
