@@ -52,6 +52,12 @@ final class CarelogProcess implements AutoCloseable {
     }
 
     static CarelogProcess start(Settings settings, Path workDirectory) throws IOException {
+        return start(settings, workDirectory, java.util.Map.of());
+    }
+
+    /** Starts Carelog with extra environment variables (settings a scenario needs, such as a secret it shares). */
+    static CarelogProcess start(Settings settings, Path workDirectory, java.util.Map<String, String> environment)
+            throws IOException {
         if (!Files.isRegularFile(settings.carelogJar())) {
             throw new IllegalStateException(
                     "no Carelog jar at " + settings.carelogJar().toAbsolutePath()
@@ -84,6 +90,7 @@ final class CarelogProcess implements AutoCloseable {
                 .redirectOutput(log.toFile())
                 .directory(workDirectory.toFile());
         builder.environment().put("CARELOG_ADMIN_PASSWORD", password);
+        builder.environment().putAll(environment);
         long start = System.nanoTime();
         Process process = builder.start();
         return new CarelogProcess(data, log, password, command, start, process);

@@ -45,6 +45,10 @@ public final class RegistrationBenchmark {
             MessagesBenchmark.main(args);
             return;
         }
+        if ("telemedicine".equals(System.getProperty("scenario"))) {
+            TelemedicineBenchmark.main(args);
+            return;
+        }
         Settings settings = Settings.fromSystemProperties();
         Path work = settings.output().toAbsolutePath().getParent();
         Files.createDirectories(work);

@@ -12,6 +12,7 @@ import org.carelog.api.queue.AppointmentReference;
 import org.carelog.api.queue.IssueToken;
 import org.carelog.api.queue.TokenQueueId;
 import org.carelog.api.scheduling.AppointmentCheckedIn;
+import org.carelog.command.telemedicine.ConsultationRegistry;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
 import org.springframework.security.authentication.UsernamePasswordAuthenticationToken;
@@ -22,7 +23,8 @@ import org.springframework.stereotype.Component;
  * A checked-in appointment joins the queue of its service point: issues the token, seated in line at the
  * appointment's time, on behalf of the staff member who checked the patient in. The appointment id is the
  * idempotency key, so a redelivered check-in issues one token; a replay issues none. A check-in handled
- * only after its day has ended (the process was down past midnight) gets no token: that queue is closed.
+ * only after its day has ended (the process was down past midnight) gets no token: that queue is closed; nor does
+ * a virtual appointment (checked in when the patient enters the consultation's waiting room).
  */
 @Component
 @ProcessingGroup(AppointmentTokenProcess.PROCESSING_GROUP)
@@ -35,10 +37,12 @@ class AppointmentTokenProcess {
 
     private final QueueCommands commands;
     private final Clock clock;
+    private final ConsultationRegistry consultations;
 
-    AppointmentTokenProcess(QueueCommands commands, Clock clock) {
+    AppointmentTokenProcess(QueueCommands commands, Clock clock, ConsultationRegistry consultations) {
         this.commands = commands;
         this.clock = clock;
+        this.consultations = consultations;
     }
 
     @EventHandler
@@ -47,6 +51,9 @@ class AppointmentTokenProcess {
             @MetaDataValue(MetadataKeys.USERNAME) String username,
             @MetaDataValue(MetadataKeys.ROLE) String role,
             @MetaDataValue(MetadataKeys.REQUEST_ID) String requestId) {
+        if (consultations.byAppointment(event.appointmentId().value()).isPresent()) {
+            return; // a virtual visit: the patient is in the consultation's waiting room, not in the hall
+        }
         LocalDate day = event.checkedInAt().atZone(clock.getZone()).toLocalDate();
         if (event.servicePointId() == null || !day.equals(LocalDate.now(clock))) {
             log.warn(

@@ -48,6 +48,10 @@ class SecurityConfiguration {
                         // unguessable and the answer shows no patient data (PrescriptionDocuments).
                         .requestMatchers("/verify/prescriptions/*")
                         .permitAll()
+                        // A patient's video consultation link: the token in the path is their credential, signed by
+                        // Carelog and checked before anything happens (TelemedicineJoinController).
+                        .requestMatchers("/telemedicine/join/**")
+                        .permitAll()
                         // A WebSocket handshake cannot carry headers from a browser: the connection signs in
                         // with its first message instead (SubscriptionAuthentication).
                         .requestMatchers(SecurityConfiguration::graphQlWebSocketHandshake)
