@@ -4,6 +4,7 @@ import java.time.Instant;
 import org.axonframework.config.ProcessingGroup;
 import org.axonframework.eventhandling.EventHandler;
 import org.axonframework.eventhandling.Timestamp;
+import org.carelog.api.common.ReadModelTables;
 import org.carelog.api.telemedicine.ConsultationCancelled;
 import org.carelog.api.telemedicine.ConsultationCaregiverNamed;
 import org.carelog.api.telemedicine.ConsultationCompleted;
@@ -23,6 +24,7 @@ import org.springframework.stereotype.Component;
  * finds a consultation by appointment or encounter as soon as it exists.
  */
 @Component
+@ReadModelTables({"telemedicine_consultation", "telemedicine_consent"})
 @ProcessingGroup(ConsultationLookupUpdater.PROCESSING_GROUP)
 class ConsultationLookupUpdater {
 

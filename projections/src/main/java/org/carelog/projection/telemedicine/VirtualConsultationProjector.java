@@ -8,6 +8,7 @@ import org.axonframework.eventhandling.Timestamp;
 import org.axonframework.messaging.annotation.MessageIdentifier;
 import org.axonframework.messaging.annotation.MetaDataValue;
 import org.carelog.api.common.MetadataKeys;
+import org.carelog.api.common.ReadModelTables;
 import org.carelog.api.patient.PatientErased;
 import org.carelog.api.telemedicine.ConsultationEvent;
 import org.carelog.api.telemedicine.ConsultationJoinedByClinician;
@@ -23,6 +24,7 @@ import org.springframework.stereotype.Component;
  * id and the first consent stays.
  */
 @Component
+@ReadModelTables({"virtual_consultation_view", "virtual_consultation_step", "virtual_consultation_consent"})
 @ProcessingGroup(VirtualConsultationProjector.PROCESSING_GROUP)
 class VirtualConsultationProjector {
 
