@@ -70,6 +70,8 @@ public class ErasureReconciliation implements ApplicationRunner {
             // Encounters' notes, vital signs and diagnoses; lab orders' tests and results.
             changed += JdbcEncounterReadModel.erase(jdbc, id);
             changed += JdbcLabOrderStore.scrub(jdbc, id);
+            // Messages to the patient: texts and addresses; waiting ones are withdrawn.
+            changed += org.carelog.infra.communication.MessageErasure.scrub(jdbc, id);
         }
         return changed;
     }

@@ -47,6 +47,9 @@ class SecurityConfiguration {
                         // unguessable and the answer shows no patient data (PrescriptionDocuments).
                         .requestMatchers("/verify/prescriptions/*")
                         .permitAll()
+                        // The SMS gateway's delivery reports carry the shared secret instead (DeliveryReports).
+                        .requestMatchers("/communication/sms/delivery-reports")
+                        .permitAll()
                         // A WebSocket handshake cannot carry headers from a browser: the connection signs in
                         // with its first message instead (SubscriptionAuthentication).
                         .requestMatchers(SecurityConfiguration::graphQlWebSocketHandshake)
