@@ -1,10 +1,11 @@
 package org.carelog.command.communication;
 
 import com.fasterxml.jackson.annotation.JsonAutoDetect;
-import com.fasterxml.jackson.annotation.JsonIgnore;
 import java.time.Duration;
 import java.time.Instant;
+import java.util.ArrayList;
 import java.util.LinkedHashMap;
+import java.util.List;
 import java.util.Map;
 import java.util.Set;
 import org.axonframework.config.ProcessingGroup;
@@ -24,14 +25,14 @@ import org.carelog.api.scheduling.AppointmentCompleted;
 import org.carelog.api.scheduling.AppointmentMarkedNoShow;
 import org.carelog.api.scheduling.AppointmentRescheduled;
 import org.carelog.api.scheduling.SlotBooked;
-import org.springframework.beans.factory.annotation.Autowired;
 
 /**
  * One booked appointment's reminders, as durable deadlines (PostgreSQL, db-scheduler): one per configured offset
  * before the start that is still in the future when the booking is handled. Rescheduling ends this saga (the new
  * appointment's booking starts its own), cancelling, check-in, completion and no-show end it too, and each end
  * cancels the pending deadlines and withdraws a reminder still waiting to be sent. A deadline's reminder carries
- * the key {@code appointment-reminder:<appointment>:<offset>}, so a deadline run twice sends once.
+ * the key {@code appointment-reminder:<appointment>:<offset>}, so a deadline run twice sends once. The saga holds
+ * ids and deadline ids only; its collaborators come as handler parameters (Spring beans, fixture resources).
  */
 @Saga
 @ProcessingGroup(AppointmentReminders.PROCESSING_GROUP)
@@ -44,23 +45,14 @@ public class AppointmentReminders {
     /** Offset (ISO-8601) -> deadline id, for the reminders not yet due. */
     private final Map<String, String> pending = new LinkedHashMap<>();
 
+    /** Every offset scheduled (ISO-8601), due or not: a reminder due but still queued is withdrawn too. */
+    private final List<String> scheduled = new ArrayList<>();
+
     private String appointmentId;
-
-    @Autowired
-    @JsonIgnore
-    private transient DeadlineManager deadlines;
-
-    @Autowired
-    @JsonIgnore
-    private transient ReminderPolicy policy;
-
-    @Autowired
-    @JsonIgnore
-    private transient ReminderOutbox outbox;
 
     @StartSaga
     @SagaEventHandler(associationProperty = "appointmentId")
-    void on(SlotBooked event, @Timestamp Instant bookedAt) {
+    void on(SlotBooked event, @Timestamp Instant bookedAt, DeadlineManager deadlines, ReminderPolicy policy) {
         appointmentId = event.appointmentId().toString();
         for (Duration offset : policy.appointmentOffsets()) {
             Instant due = event.start().minus(offset);
@@ -76,6 +68,7 @@ public class AppointmentReminders {
                                 event.start(),
                                 offset.toString()));
                 pending.put(offset.toString(), id);
+                scheduled.add(offset.toString());
             }
         }
         if (pending.isEmpty()) {
@@ -84,7 +77,7 @@ public class AppointmentReminders {
     }
 
     @DeadlineHandler(deadlineName = DEADLINE)
-    void on(AppointmentReminderDue due) {
+    void on(AppointmentReminderDue due, ReminderOutbox outbox) {
         pending.remove(due.offset());
         outbox.queue(
                 new PatientMessageRequest(
@@ -105,40 +98,38 @@ public class AppointmentReminders {
 
     @EndSaga
     @SagaEventHandler(associationProperty = "appointmentId")
-    void on(AppointmentRescheduled event) {
-        stop();
+    void on(AppointmentRescheduled event, DeadlineManager deadlines, ReminderOutbox outbox) {
+        stop(deadlines, outbox);
     }
 
     @EndSaga
     @SagaEventHandler(associationProperty = "appointmentId")
-    void on(AppointmentCancelled event) {
-        stop();
+    void on(AppointmentCancelled event, DeadlineManager deadlines, ReminderOutbox outbox) {
+        stop(deadlines, outbox);
     }
 
     @EndSaga
     @SagaEventHandler(associationProperty = "appointmentId")
-    void on(AppointmentCheckedIn event) {
-        stop();
+    void on(AppointmentCheckedIn event, DeadlineManager deadlines, ReminderOutbox outbox) {
+        stop(deadlines, outbox);
     }
 
     @EndSaga
     @SagaEventHandler(associationProperty = "appointmentId")
-    void on(AppointmentCompleted event) {
-        stop();
+    void on(AppointmentCompleted event, DeadlineManager deadlines, ReminderOutbox outbox) {
+        stop(deadlines, outbox);
     }
 
     @EndSaga
     @SagaEventHandler(associationProperty = "appointmentId")
-    void on(AppointmentMarkedNoShow event) {
-        stop();
+    void on(AppointmentMarkedNoShow event, DeadlineManager deadlines, ReminderOutbox outbox) {
+        stop(deadlines, outbox);
     }
 
     /** Cancels by id: cancelling by name or scope would scan every pending deadline of db-scheduler's table. */
-    private void stop() {
+    private void stop(DeadlineManager deadlines, ReminderOutbox outbox) {
         pending.forEach((offset, id) -> deadlines.cancelSchedule(DEADLINE, id));
-        for (Duration offset : policy.appointmentOffsets()) {
-            outbox.withdraw(key(offset.toString()));
-        }
+        scheduled.forEach(offset -> outbox.withdraw(key(offset)));
         pending.clear();
     }
 

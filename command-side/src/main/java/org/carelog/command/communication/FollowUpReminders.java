@@ -1,7 +1,6 @@
 package org.carelog.command.communication;
 
 import com.fasterxml.jackson.annotation.JsonAutoDetect;
-import com.fasterxml.jackson.annotation.JsonIgnore;
 import java.time.Instant;
 import java.time.LocalDate;
 import java.util.Map;
@@ -17,7 +16,6 @@ import org.axonframework.spring.stereotype.Saga;
 import org.carelog.api.clinical.FollowUpPlanned;
 import org.carelog.api.communication.MessageKind;
 import org.carelog.api.communication.PatientMessageRequest;
-import org.springframework.beans.factory.annotation.Autowired;
 
 /**
  * The reminder of an encounter's planned follow-up visit: a durable deadline {@code followUpDaysBefore} days before
@@ -37,21 +35,14 @@ public class FollowUpReminders {
     private LocalDate dueOn;
     private String deadlineId;
 
-    @Autowired
-    @JsonIgnore
-    private transient DeadlineManager deadlines;
-
-    @Autowired
-    @JsonIgnore
-    private transient ReminderPolicy policy;
-
-    @Autowired
-    @JsonIgnore
-    private transient ReminderOutbox outbox;
-
     @StartSaga
     @SagaEventHandler(associationProperty = "encounterId")
-    void on(FollowUpPlanned event, @Timestamp Instant plannedAt) {
+    void on(
+            FollowUpPlanned event,
+            @Timestamp Instant plannedAt,
+            DeadlineManager deadlines,
+            ReminderPolicy policy,
+            ReminderOutbox outbox) {
         if (deadlineId != null) {
             deadlines.cancelSchedule(DEADLINE, deadlineId);
             deadlineId = null;
@@ -74,7 +65,7 @@ public class FollowUpReminders {
     }
 
     @DeadlineHandler(deadlineName = DEADLINE)
-    void on(FollowUpReminderDue due) {
+    void on(FollowUpReminderDue due, ReminderPolicy policy, ReminderOutbox outbox) {
         outbox.queue(
                 new PatientMessageRequest(
                         key(),
