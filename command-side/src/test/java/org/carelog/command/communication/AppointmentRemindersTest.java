@@ -145,7 +145,9 @@ class AppointmentRemindersTest {
                 .expectScheduledDeadline(
                         later.minus(Duration.ofHours(24)),
                         new AppointmentReminderDue(moved, RAHIM, DR_KARIM, CHAMBER, later, "PT24H"));
-        fixture.whenTimeAdvancesTo(START.minus(Duration.ofHours(2))).expectNoDispatchedCommands();
+        // past both of the old appointment's reminder times and the new one's first
+        fixture.whenTimeAdvancesTo(START)
+                .expectTriggeredDeadlines(new AppointmentReminderDue(moved, RAHIM, DR_KARIM, CHAMBER, later, "PT24H"));
         assertThat(outbox.queued)
                 .allSatisfy(q -> assertThat(q.request().deduplicationKey()).contains(moved.toString()));
         assertThat(outbox.queued).hasSize(1);
