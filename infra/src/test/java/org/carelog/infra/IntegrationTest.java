@@ -4,6 +4,12 @@ import static org.awaitility.Awaitility.await;
 
 import com.fasterxml.jackson.databind.JsonNode;
 import com.fasterxml.jackson.databind.ObjectMapper;
+import com.icegreen.greenmail.util.GreenMail;
+import com.icegreen.greenmail.util.GreenMailUtil;
+import com.icegreen.greenmail.util.ServerSetupTest;
+import jakarta.mail.Message;
+import jakarta.mail.MessagingException;
+import jakarta.mail.internet.MimeMultipart;
 import java.io.IOException;
 import java.io.UncheckedIOException;
 import java.net.URI;
@@ -12,7 +18,9 @@ import java.net.http.HttpRequest;
 import java.net.http.HttpResponse;
 import java.time.Duration;
 import java.time.LocalDate;
+import java.util.Arrays;
 import java.util.Base64;
+import java.util.List;
 import java.util.Map;
 import java.util.concurrent.atomic.AtomicLong;
 import org.carelog.api.common.Role;
@@ -26,6 +34,8 @@ import org.springframework.graphql.client.WebSocketGraphQlClient;
 import org.springframework.graphql.client.WebSocketGraphQlClientInterceptor;
 import org.springframework.graphql.test.tester.HttpGraphQlTester;
 import org.springframework.jdbc.core.JdbcTemplate;
+import org.springframework.test.context.DynamicPropertyRegistry;
+import org.springframework.test.context.DynamicPropertySource;
 import org.springframework.test.web.reactive.server.WebTestClient;
 import org.springframework.web.reactive.socket.client.ReactorNettyWebSocketClient;
 import reactor.core.publisher.Mono;
@@ -66,6 +76,98 @@ public abstract class IntegrationTest {
 
     @LocalServerPort
     protected int port;
+
+    /** The SMS aggregator every test context sends to (one per JVM). */
+    protected static final TestSmsGateway SMS_GATEWAY = TestSmsGateway.get();
+
+    /** The SMTP server every test context sends e-mail to (GreenMail, one per JVM). */
+    protected static final GreenMail MAIL_SERVER = startMailServer();
+
+    public static final String SMS_CALLBACK_SECRET = "test-delivery-report-secret";
+
+    private static GreenMail startMailServer() {
+        GreenMail mail = new GreenMail(ServerSetupTest.SMTP.dynamicPort());
+        mail.start();
+        Runtime.getRuntime().addShutdownHook(new Thread(mail::stop));
+        return mail;
+    }
+
+    /**
+     * Every test context sends SMS to {@link #SMS_GATEWAY} and e-mail to {@link #MAIL_SERVER}; deadlines and queued
+     * messages are looked for often, and there are no quiet hours (tests run at any hour; QuietHours is unit-tested).
+     */
+    @DynamicPropertySource
+    static void communication(DynamicPropertyRegistry registry) {
+        registry.add("carelog.communication.sms.url", () -> SMS_GATEWAY.url("/sms/send"));
+        registry.add("carelog.communication.sms.status-url", () -> SMS_GATEWAY.url("/sms/status"));
+        registry.add("carelog.communication.sms.api-token", () -> "test-token");
+        registry.add("carelog.communication.sms.timeout", () -> "PT2S");
+        registry.add("carelog.communication.sms.callback-secret", () -> SMS_CALLBACK_SECRET);
+        registry.add("spring.mail.host", () -> "localhost");
+        registry.add("spring.mail.port", () -> MAIL_SERVER.getSmtp().getPort());
+        registry.add("carelog.communication.email.from", () -> "clinic@carelog.test");
+        registry.add("carelog.communication.quiet-hours.start", () -> "00:00");
+        registry.add("carelog.communication.quiet-hours.end", () -> "00:00");
+        registry.add("carelog.communication.dispatch.poll-interval", () -> "PT0.2S");
+        registry.add("carelog.communication.scheduler.polling-interval", () -> "PT0.5S");
+        registry.add("carelog.communication.reminders.turn-near-check-interval", () -> "PT1S");
+    }
+
+    /** The SMS texts the test gateway received for the phone number (E.164, with or without '+'), in order. */
+    protected static List<String> smsSentTo(String e164Phone) {
+        return SMS_GATEWAY.sentTo(e164Phone);
+    }
+
+    /** An e-mail as the test SMTP server received it. */
+    public record Mail(String subject, String text, String html) {}
+
+    /** The e-mails GreenMail received for the address, in order. */
+    protected static List<Mail> mailSentTo(String address) {
+        return Arrays.stream(MAIL_SERVER.getReceivedMessages())
+                .filter(m -> {
+                    try {
+                        return Arrays.stream(m.getRecipients(Message.RecipientType.TO))
+                                .anyMatch(a -> a.toString().equalsIgnoreCase(address));
+                    } catch (MessagingException e) {
+                        return false;
+                    }
+                })
+                .map(IntegrationTest::mail)
+                .toList();
+    }
+
+    private static Mail mail(jakarta.mail.internet.MimeMessage message) {
+        try {
+            String text = null;
+            String html = null;
+            if (message.getContent() instanceof MimeMultipart multipart) {
+                var texts = new java.util.HashMap<String, String>();
+                collectParts(multipart, texts);
+                text = texts.get("text/plain");
+                html = texts.get("text/html");
+            } else {
+                text = GreenMailUtil.getBody(message);
+            }
+            return new Mail(message.getSubject(), text, html);
+        } catch (MessagingException | IOException e) {
+            throw new IllegalStateException(e);
+        }
+    }
+
+    private static void collectParts(MimeMultipart multipart, Map<String, String> texts)
+            throws MessagingException, IOException {
+        for (int i = 0; i < multipart.getCount(); i++) {
+            var part = multipart.getBodyPart(i);
+            Object content = part.getContent();
+            if (content instanceof MimeMultipart nested) {
+                collectParts(nested, texts);
+            } else if (part.isMimeType("text/plain")) {
+                texts.putIfAbsent("text/plain", content.toString());
+            } else if (part.isMimeType("text/html")) {
+                texts.putIfAbsent("text/html", content.toString());
+            }
+        }
+    }
 
     @Autowired
     protected JdbcTemplate jdbc;

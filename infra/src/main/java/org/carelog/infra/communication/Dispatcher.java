@@ -181,6 +181,19 @@ final class Dispatcher implements SmartLifecycle {
             store.failed(message.messageId(), "no content: the patient was erased", now);
             return;
         }
+        if (message.channel() == MessageChannel.SMS && message.attempts() > 1 && sms.answersStatus()) {
+            // An earlier attempt may have reached the gateway although its answer did not reach us (a timeout):
+            // ask for it by our reference before sending again.
+            var status = sms.status(message.messageId().toString());
+            if (status.isEmpty()) {
+                record(message, new SmsGateway.Temporary("gateway status unavailable; not sent again yet"));
+                return;
+            }
+            if (status.get().delivery() != SmsGateway.Delivery.UNKNOWN) {
+                settle(message, status.get(), clock.instant());
+                return;
+            }
+        }
         SmsGateway.Outcome outcome = message.channel() == MessageChannel.SMS
                 ? sms.send(
                         message.messageId().toString(),
@@ -220,6 +233,24 @@ final class Dispatcher implements SmartLifecycle {
         }
     }
 
+    /** Records what the gateway knows of a message it received. */
+    private void settle(MessageStore.Claimed message, SmsGateway.Status status, Instant now) {
+        switch (status.delivery()) {
+            case DELIVERED -> {
+                if (store.sent(message.messageId(), status.gatewayMessageId(), status.answer(), now)) {
+                    sentCount.incrementAndGet();
+                }
+                store.delivery(message.messageId(), true, status.answer(), now);
+            }
+            case FAILED -> store.failed(message.messageId(), status.answer(), now);
+            default -> {
+                if (store.sent(message.messageId(), status.gatewayMessageId(), status.answer(), now)) {
+                    sentCount.incrementAndGet();
+                }
+            }
+        }
+    }
+
     /** initial × 2^(attempts − 1), at most the maximum. */
     Duration backoff(int attempts) {
         Duration wait = config.initialBackoff();
@@ -250,15 +281,10 @@ final class Dispatcher implements SmartLifecycle {
                 if (status.isEmpty()) {
                     continue; // the gateway cannot say now: ask again later
                 }
-                SmsGateway.Status s = status.get();
-                switch (s.delivery()) {
-                    case UNKNOWN -> store.requeue(message.messageId(), now);
-                    case ACCEPTED -> store.sent(message.messageId(), s.gatewayMessageId(), s.answer(), now);
-                    case DELIVERED -> {
-                        store.sent(message.messageId(), s.gatewayMessageId(), s.answer(), now);
-                        store.delivery(message.messageId(), true, s.answer(), now);
-                    }
-                    case FAILED -> store.failed(message.messageId(), s.answer(), now);
+                if (status.get().delivery() == SmsGateway.Delivery.UNKNOWN) {
+                    store.requeue(message.messageId(), now);
+                } else {
+                    settle(message, status.get(), now);
                 }
             } else {
                 store.failed(message.messageId(), "outcome unknown: sending was interrupted; not repeated", now);
