@@ -55,13 +55,9 @@ final class RemindersBenchmark {
         });
         gateway.start();
 
-        LocalDate day = LocalDate.now(DHAKA).plusDays(1);
-        if (day.getDayOfWeek() == DayOfWeek.FRIDAY) {
-            day = day.plusDays(1);
-        }
-        Instant start = day.atTime(14, 0).atZone(DHAKA).toInstant();
-        Instant due = Instant.now().plus(Duration.ofSeconds(Integer.getInteger("firstReminderAfterSeconds", 150)));
-        String offset = Duration.between(due, start).withNanos(0).toString();
+        // Reminders 23 hours before; the appointment is put 23 hours and a little after the moment Carelog is ready
+        // (the session starts at that minute), so the real reminder is due soon whatever the start-up took.
+        Duration offset = Duration.ofHours(23);
         System.setProperty(
                 "childArgs",
                 System.getProperty("childArgs", "") + " --carelog.communication.sms.url=http://localhost:"
@@ -70,6 +66,9 @@ final class RemindersBenchmark {
                         + " --carelog.communication.quiet-hours.end=00:00"
                         + " --carelog.communication.scheduler.polling-interval=PT1S"
                         + " --carelog.communication.reminders.appointment-offsets=" + offset);
+        if (System.getProperty("startTimeout") == null) {
+            System.setProperty("startTimeout", "600");
+        }
         Settings settings = Settings.fromSystemProperties();
         Path work = settings.output().toAbsolutePath().getParent();
         Files.createDirectories(work);
@@ -81,6 +80,15 @@ final class RemindersBenchmark {
             report.append("Carelog: `")
                     .append(String.join(" ", carelog.command))
                     .append("`\n\n");
+            Instant due = Instant.now().plus(Duration.ofSeconds(Integer.getInteger("firstReminderAfterSeconds", 120)));
+            java.time.ZonedDateTime local =
+                    due.plus(offset).atZone(DHAKA).withSecond(0).withNano(0).plusMinutes(1);
+            if (local.getDayOfWeek() == DayOfWeek.FRIDAY || local.getHour() >= 23) {
+                throw new IllegalStateException("run it another hour: the appointment would fall on the day off or"
+                        + " past 23:00 (" + local + ")");
+            }
+            Instant start = local.toInstant();
+            due = start.minus(offset);
             String appointment = bookOne(admin, start);
             try (Connection db = DriverManager.getConnection(carelog.jdbcUrl(), "postgres", "")) {
                 // (3a) the real deadline row, before it fires
