@@ -281,9 +281,12 @@ final class RemindersBenchmark {
                                         "days",
                                         List.of("SATURDAY", "SUNDAY", "MONDAY", "TUESDAY", "WEDNESDAY", "THURSDAY"),
                                         "start",
-                                        "14:00",
+                                        start.atZone(DHAKA).toLocalTime().toString(),
                                         "end",
-                                        "17:00",
+                                        start.atZone(DHAKA)
+                                                .toLocalTime()
+                                                .plusMinutes(30)
+                                                .toString(),
                                         "slotMinutes",
                                         15,
                                         "capacity",
