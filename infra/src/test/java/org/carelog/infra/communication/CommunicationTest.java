@@ -120,6 +120,24 @@ class CommunicationTest extends CommunicationApi {
     }
 
     @Test
+    void aWaitingPatientNearTheFrontGetsOneTurnNearSms() {
+        String department = createDepartment("Queue", "লাইন");
+        String servicePoint = createServicePoint(department, "CHAMBER").id();
+        Patient lipi = patient("EN", true, false);
+        String token = data(post(
+                        credentials(Role.RECEPTIONIST),
+                        "mutation($input: IssueTokenInput!) { issueToken(input: $input) { tokenId label } }",
+                        Map.of("input", Map.of("servicePointId", servicePoint, "patientId", lipi.id()))))
+                .at("/issueToken/tokenId")
+                .asText();
+        await().atMost(Duration.ofSeconds(30))
+                .until(() -> smsSentTo(lipi.phone()).size() == 1);
+        assertThat(smsSentTo(lipi.phone()).get(0)).contains("your turn is near");
+        await().atMost(Duration.ofSeconds(10))
+                .until(() -> statusesByKeyPrefix("turn-near:" + token).equals(java.util.List.of("SENT")));
+    }
+
+    @Test
     void withoutConsentNoReminderIsSentAndTheDecisionIsRecorded() {
         Doctor doctor = doctor();
         Patient silent = patient("BN", false, false);
