@@ -33,6 +33,10 @@ public final class RegistrationBenchmark {
             ChartBenchmark.main(args);
             return;
         }
+        if ("reminders".equals(System.getProperty("scenario"))) {
+            RemindersBenchmark.main(args);
+            return;
+        }
         if ("billing".equals(System.getProperty("scenario"))) {
             BillingBenchmark.main(args);
             return;

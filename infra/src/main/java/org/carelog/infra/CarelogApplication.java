@@ -1,5 +1,6 @@
 package org.carelog.infra;
 
+import org.axonframework.springboot.autoconfig.AxonDbSchedulerAutoConfiguration;
 import org.axonframework.springboot.autoconfig.JpaAutoConfiguration;
 import org.axonframework.springboot.autoconfig.JpaEventStoreAutoConfiguration;
 import org.springframework.boot.SpringApplication;
@@ -14,7 +15,12 @@ import org.springframework.data.jpa.repository.config.EnableJpaRepositories;
  */
 @SpringBootApplication(
         scanBasePackages = "org.carelog",
-        exclude = {JpaAutoConfiguration.class, JpaEventStoreAutoConfiguration.class})
+        exclude = {
+            JpaAutoConfiguration.class,
+            JpaEventStoreAutoConfiguration.class,
+            // Communication wires db-scheduler and the deadline manager itself (CommunicationConfiguration).
+            AxonDbSchedulerAutoConfiguration.class
+        })
 @EntityScan("org.carelog.projection")
 @EnableJpaRepositories("org.carelog.projection")
 @ConfigurationPropertiesScan("org.carelog.infra")

@@ -4,6 +4,12 @@ import static org.awaitility.Awaitility.await;
 
 import com.fasterxml.jackson.databind.JsonNode;
 import com.fasterxml.jackson.databind.ObjectMapper;
+import com.icegreen.greenmail.util.GreenMail;
+import com.icegreen.greenmail.util.GreenMailUtil;
+import com.icegreen.greenmail.util.ServerSetupTest;
+import jakarta.mail.Message;
+import jakarta.mail.MessagingException;
+import jakarta.mail.internet.MimeMultipart;
 import java.io.IOException;
 import java.io.UncheckedIOException;
 import java.net.URI;
@@ -12,6 +18,7 @@ import java.net.http.HttpRequest;
 import java.net.http.HttpResponse;
 import java.time.Duration;
 import java.time.LocalDate;
+import java.util.Arrays;
 import java.util.Base64;
 import java.util.List;
 import java.util.Map;
@@ -27,6 +34,8 @@ import org.springframework.graphql.client.WebSocketGraphQlClient;
 import org.springframework.graphql.client.WebSocketGraphQlClientInterceptor;
 import org.springframework.graphql.test.tester.HttpGraphQlTester;
 import org.springframework.jdbc.core.JdbcTemplate;
+import org.springframework.test.context.DynamicPropertyRegistry;
+import org.springframework.test.context.DynamicPropertySource;
 import org.springframework.test.web.reactive.server.WebTestClient;
 import org.springframework.web.reactive.socket.client.ReactorNettyWebSocketClient;
 import reactor.core.publisher.Mono;
@@ -70,14 +79,103 @@ public abstract class IntegrationTest {
     @LocalServerPort
     protected int port;
 
+    /** The SMS aggregator every test context sends to (one per JVM). */
+    protected static final TestSmsGateway SMS_GATEWAY = TestSmsGateway.get();
+
+    /** The SMTP server every test context sends e-mail to (GreenMail, one per JVM). */
+    protected static final GreenMail MAIL_SERVER = startMailServer();
+
+    public static final String SMS_CALLBACK_SECRET = "test-delivery-report-secret";
+
+    private static GreenMail startMailServer() {
+        GreenMail mail = new GreenMail(ServerSetupTest.SMTP.dynamicPort());
+        mail.start();
+        Runtime.getRuntime().addShutdownHook(new Thread(mail::stop));
+        return mail;
+    }
+
+    /**
+     * Every test context sends SMS to {@link #SMS_GATEWAY} and e-mail to {@link #MAIL_SERVER}; deadlines and queued
+     * messages are looked for often, and there are no quiet hours (tests run at any hour; QuietHours is unit-tested).
+     */
+    @DynamicPropertySource
+    static void communication(DynamicPropertyRegistry registry) {
+        registry.add("carelog.communication.sms.url", () -> SMS_GATEWAY.url("/sms/send"));
+        registry.add("carelog.communication.sms.status-url", () -> SMS_GATEWAY.url("/sms/status"));
+        registry.add("carelog.communication.sms.api-token", () -> "test-token");
+        registry.add("carelog.communication.sms.timeout", () -> "PT2S");
+        registry.add("carelog.communication.sms.callback-secret", () -> SMS_CALLBACK_SECRET);
+        registry.add("spring.mail.host", () -> "localhost");
+        registry.add("spring.mail.port", () -> MAIL_SERVER.getSmtp().getPort());
+        registry.add("carelog.communication.email.from", () -> "clinic@carelog.test");
+        registry.add("carelog.communication.quiet-hours.start", () -> "00:00");
+        registry.add("carelog.communication.quiet-hours.end", () -> "00:00");
+        registry.add("carelog.communication.dispatch.poll-interval", () -> "PT0.2S");
+        registry.add("carelog.communication.scheduler.polling-interval", () -> "PT0.5S");
+        registry.add("carelog.communication.reminders.turn-near-check-interval", () -> "PT1S");
+    }
+
+    /** The SMS texts the test gateway received for the phone number (E.164, with or without '+'), in order. */
+    protected static List<String> smsSentTo(String e164Phone) {
+        return SMS_GATEWAY.sentTo(e164Phone);
+    }
+
+    /** An e-mail as the test SMTP server received it. */
+    public record Mail(String subject, String text, String html) {}
+
+    /** The e-mails GreenMail received for the address, in order. */
+    protected static List<Mail> mailSentTo(String address) {
+        return Arrays.stream(MAIL_SERVER.getReceivedMessages())
+                .filter(m -> {
+                    try {
+                        return Arrays.stream(m.getRecipients(Message.RecipientType.TO))
+                                .anyMatch(a -> a.toString().equalsIgnoreCase(address));
+                    } catch (MessagingException e) {
+                        return false;
+                    }
+                })
+                .map(IntegrationTest::mail)
+                .toList();
+    }
+
+    private static Mail mail(jakarta.mail.internet.MimeMessage message) {
+        try {
+            String text = null;
+            String html = null;
+            if (message.getContent() instanceof MimeMultipart multipart) {
+                var texts = new java.util.HashMap<String, String>();
+                collectParts(multipart, texts);
+                text = texts.get("text/plain");
+                html = texts.get("text/html");
+            } else {
+                text = GreenMailUtil.getBody(message);
+            }
+            return new Mail(message.getSubject(), text, html);
+        } catch (MessagingException | IOException e) {
+            throw new IllegalStateException(e);
+        }
+    }
+
+    private static void collectParts(MimeMultipart multipart, Map<String, String> texts)
+            throws MessagingException, IOException {
+        for (int i = 0; i < multipart.getCount(); i++) {
+            var part = multipart.getBodyPart(i);
+            Object content = part.getContent();
+            if (content instanceof MimeMultipart nested) {
+                collectParts(nested, texts);
+            } else if (part.isMimeType("text/plain")) {
+                texts.putIfAbsent("text/plain", content.toString());
+            } else if (part.isMimeType("text/html")) {
+                texts.putIfAbsent("text/html", content.toString());
+            }
+        }
+    }
+
     @Autowired
     protected JdbcTemplate jdbc;
 
     @Autowired
     private StaffAccounts accounts;
-
-    @Autowired
-    protected RecordingPatientMessaging patientMessages;
 
     @BeforeEach
     void staffForEveryRole() {
@@ -245,13 +343,98 @@ public abstract class IntegrationTest {
                 .asText();
     }
 
-    /** The one-time code sent for a challenge (read from the test's recording messaging). */
+    /** The one-time code sent for a challenge, as the patient's phone received it from the test SMS gateway. */
     protected String codeOf(String challengeId) {
-        return patientMessages.sent().stream()
-                .filter(m -> m.deduplicationKey().equals("otp:" + challengeId))
-                .map(m -> m.values().get("code"))
-                .findFirst()
-                .orElseThrow(() -> new AssertionError("no one-time code was sent for challenge " + challengeId));
+        return awaitMessage("otp:" + challengeId).code();
+    }
+
+    /**
+     * A message Carelog recorded for a patient (table communication_message), with the text the test SMS gateway
+     * received for it (our message id is the gateway reference), or null while it has not arrived or for e-mail.
+     */
+    protected record SentMessage(
+            String messageId,
+            String patientId,
+            String kind,
+            String channel,
+            String deduplicationKey,
+            String status,
+            boolean hasSecret,
+            String text) {
+
+        private static final java.util.regex.Pattern LINK = java.util.regex.Pattern.compile("https?://\\S+");
+        private static final java.util.regex.Pattern CODE =
+                java.util.regex.Pattern.compile("(?<![0-9])[0-9]{4,10}(?![0-9])");
+
+        /** The first web address in the text. */
+        public String link() {
+            var matcher = LINK.matcher(text == null ? "" : text);
+            if (!matcher.find()) {
+                throw new AssertionError("no link in " + text);
+            }
+            return matcher.group();
+        }
+
+        /** The first run of 4 to 10 digits in the text (a one-time code). */
+        public String code() {
+            var matcher = CODE.matcher(text == null ? "" : text);
+            if (!matcher.find()) {
+                throw new AssertionError("no code in " + text);
+            }
+            return matcher.group();
+        }
+    }
+
+    /** Every message Carelog recorded, oldest first, each with the SMS text the gateway received for it. */
+    protected List<SentMessage> sentMessages() {
+        Map<String, String> texts = new java.util.HashMap<>();
+        SMS_GATEWAY.received().forEach(sms -> {
+            if (sms.reference() != null) {
+                texts.putIfAbsent(sms.reference(), sms.text());
+            }
+        });
+        return jdbc.query(
+                "select message_id::text, patient_id::text, kind, channel, deduplication_key, status, has_secret"
+                        + " from communication_message order by created_at, message_id",
+                (rs, n) -> new SentMessage(
+                        rs.getString(1),
+                        rs.getString(2),
+                        rs.getString(3),
+                        rs.getString(4),
+                        rs.getString(5),
+                        rs.getString(6),
+                        rs.getBoolean(7),
+                        texts.get(rs.getString(1))));
+    }
+
+    /** How many messages Carelog has recorded (sent, queued or skipped). */
+    protected long messageCount() {
+        return jdbc.queryForObject("select count(*) from communication_message", Long.class);
+    }
+
+    /** The message with this deduplication key once an SMS has reached the test gateway (or any e-mail is recorded). */
+    protected SentMessage awaitMessage(String deduplicationKey) {
+        return await().atMost(Duration.ofSeconds(30))
+                .pollInterval(Duration.ofMillis(50))
+                .until(
+                        () -> sentMessages().stream()
+                                .filter(m -> m.deduplicationKey().equals(deduplicationKey))
+                                .findFirst()
+                                .orElse(null),
+                        m -> m != null && (m.text() != null || !"SMS".equals(m.channel())));
+    }
+
+    /** The patient's first message of this kind once its SMS has reached the test gateway. */
+    protected SentMessage awaitMessage(String patientId, String kind) {
+        return await().atMost(Duration.ofSeconds(30))
+                .pollInterval(Duration.ofMillis(50))
+                .until(
+                        () -> sentMessages().stream()
+                                .filter(m -> m.patientId().equals(patientId)
+                                        && m.kind().equals(kind))
+                                .findFirst()
+                                .orElse(null),
+                        m -> m != null && (m.text() != null || !"SMS".equals(m.channel())));
     }
 
     /** POST of a JSON body to a plain HTTP endpoint (the patient sign-in), without credentials. */

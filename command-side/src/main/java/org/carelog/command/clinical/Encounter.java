@@ -2,6 +2,8 @@ package org.carelog.command.clinical;
 
 import static org.axonframework.modelling.command.AggregateLifecycle.apply;
 
+import java.time.Clock;
+import java.time.LocalDate;
 import java.util.EnumMap;
 import java.util.HashMap;
 import java.util.Locale;
@@ -27,8 +29,10 @@ import org.carelog.api.clinical.EncounterOpened;
 import org.carelog.api.clinical.EncounterOrigin;
 import org.carelog.api.clinical.EncounterSigned;
 import org.carelog.api.clinical.EncounterStatus;
+import org.carelog.api.clinical.FollowUpPlanned;
 import org.carelog.api.clinical.NoteSection;
 import org.carelog.api.clinical.OpenEncounter;
+import org.carelog.api.clinical.PlanFollowUp;
 import org.carelog.api.clinical.RecordDiagnosis;
 import org.carelog.api.clinical.RecordVitalSigns;
 import org.carelog.api.clinical.ResolveDiagnosis;
@@ -65,6 +69,9 @@ class Encounter {
     static final int NOTE_LENGTH = 20_000;
     static final int REASON_LENGTH = 1_000;
     static final int DIAGNOSIS_TEXT_LENGTH = 500;
+    static final int FOLLOW_UP_INSTRUCTIONS_LENGTH = 1_000;
+    /** A follow-up further away than this is a new appointment, not a reminder. */
+    static final int FOLLOW_UP_MAX_DAYS = 366;
 
     @AggregateIdentifier
     private EncounterId encounterId;
@@ -76,6 +83,8 @@ class Encounter {
     private final Map<NoteSection, String> noteTexts = new EnumMap<>(NoteSection.class);
     private final Map<UUID, Diagnosis> diagnoses = new HashMap<>();
     private final java.util.Set<UUID> vitals = new java.util.HashSet<>();
+    private LocalDate followUpOn;
+    private String followUpInstructions;
 
     private static final class Diagnosis {
         DiagnosisRank rank;
@@ -334,6 +343,34 @@ class Encounter {
         apply(new EncounterSigned(patientId, encounterId, signer));
     }
 
+    /**
+     * A doctor plans the patient's next visit ("come back in 7 days"), before or after signing: the plan is part
+     * of the visit's outcome, not of its notes. The same plan again is nothing; a new day replaces the old plan.
+     */
+    @CommandHandler
+    void handle(PlanFollowUp command, Clock clock, @MetaDataValue(MetadataKeys.ROLE) String role) {
+        requireRole(role, "plan follow-up visits", Role.DOCTOR);
+        Violations violations = new Violations();
+        LocalDate today = LocalDate.now(clock);
+        if (command.dueOn() == null) {
+            violations.reject("dueOn", "is required");
+        } else if (!command.dueOn().isAfter(today)) {
+            violations.reject("dueOn", "must be a day after today");
+        } else if (command.dueOn().isAfter(today.plusDays(FOLLOW_UP_MAX_DAYS))) {
+            violations.reject("dueOn", "must be within " + FOLLOW_UP_MAX_DAYS + " days");
+        }
+        String instructions = Text.isBlank(command.instructions())
+                ? null
+                : violations.check(
+                        "instructions",
+                        () -> Text.required("instructions", command.instructions(), FOLLOW_UP_INSTRUCTIONS_LENGTH));
+        violations.throwIfAny();
+        if (command.dueOn().equals(followUpOn) && Objects.equals(instructions, followUpInstructions)) {
+            return;
+        }
+        apply(new FollowUpPlanned(patientId, encounterId, command.dueOn(), instructions));
+    }
+
     private boolean activePrimary() {
         return diagnoses.values().stream()
                 .anyMatch(d -> d.rank == DiagnosisRank.PRIMARY && d.status != DiagnosisStatus.RETRACTED);
@@ -419,5 +456,11 @@ class Encounter {
     @EventSourcingHandler
     void on(EncounterSigned event) {
         status = EncounterStatus.SIGNED;
+    }
+
+    @EventSourcingHandler
+    void on(FollowUpPlanned event) {
+        followUpOn = event.dueOn();
+        followUpInstructions = event.instructions();
     }
 }

@@ -20,8 +20,10 @@ import org.carelog.api.clinical.EncounterOpened;
 import org.carelog.api.clinical.EncounterOrigin;
 import org.carelog.api.clinical.EncounterSigned;
 import org.carelog.api.clinical.EncounterType;
+import org.carelog.api.clinical.FollowUpPlanned;
 import org.carelog.api.clinical.NoteSection;
 import org.carelog.api.clinical.OpenEncounter;
+import org.carelog.api.clinical.PlanFollowUp;
 import org.carelog.api.clinical.RecordDiagnosis;
 import org.carelog.api.clinical.RecordVitalSigns;
 import org.carelog.api.clinical.ResolveDiagnosis;
@@ -48,6 +50,8 @@ import org.junit.jupiter.params.provider.ValueSource;
 
 class EncounterTest {
 
+    static final java.time.ZoneId DHAKA = java.time.ZoneId.of("Asia/Dhaka");
+    static final java.time.LocalDate TODAY = java.time.LocalDate.of(2025, 3, 10);
     static final PatientId RAHIM = PatientId.random();
     static final PatientId WALK_IN = PatientId.random();
     static final PractitionerId DR_KARIM = new PractitionerId(UUID.randomUUID());
@@ -103,6 +107,8 @@ class EncounterTest {
         fixture.registerInjectableResource(staff);
         fixture.registerInjectableResource(codes);
         fixture.registerInjectableResource(new ClinicalPolicy(nursesMayDiagnose));
+        fixture.registerInjectableResource(
+                java.time.Clock.fixed(TODAY.atStartOfDay(DHAKA).plusHours(11).toInstant(), DHAKA));
         return fixture;
     }
 
@@ -580,5 +586,49 @@ class EncounterTest {
                 .isNotEqualTo(EncounterIds.forAppointment(BOOKED));
         org.assertj.core.api.Assertions.assertThat(List.of(EncounterIds.forToken(CALLED)))
                 .doesNotContain(EncounterIds.forToken(WAITING));
+    }
+
+    // follow-up plans
+
+    @Test
+    void aDoctorPlansAFollowUpVisit() {
+        fixture.given(opened())
+                .when(new PlanFollowUp(ENCOUNTER, TODAY.plusDays(7), "Bring the X-ray"), DOCTOR)
+                .expectEvents(new FollowUpPlanned(RAHIM, ENCOUNTER, TODAY.plusDays(7), "Bring the X-ray"));
+    }
+
+    @Test
+    void theSamePlanAgainIsNothingAndANewDayReplacesIt() {
+        fixture.given(opened(), new FollowUpPlanned(RAHIM, ENCOUNTER, TODAY.plusDays(7), null))
+                .when(new PlanFollowUp(ENCOUNTER, TODAY.plusDays(7), " "), DOCTOR)
+                .expectSuccessfulHandlerExecution()
+                .expectNoEvents();
+        fixture.given(opened(), new FollowUpPlanned(RAHIM, ENCOUNTER, TODAY.plusDays(7), null))
+                .when(new PlanFollowUp(ENCOUNTER, TODAY.plusDays(14), null), DOCTOR)
+                .expectEvents(new FollowUpPlanned(RAHIM, ENCOUNTER, TODAY.plusDays(14), null));
+    }
+
+    @Test
+    void aSignedEncounterMayStillPlanItsFollowUp() {
+        fixture.given(opened(), primary(), new EncounterSigned(RAHIM, ENCOUNTER, DR_KARIM))
+                .when(new PlanFollowUp(ENCOUNTER, TODAY.plusDays(30), null), DOCTOR)
+                .expectEvents(new FollowUpPlanned(RAHIM, ENCOUNTER, TODAY.plusDays(30), null));
+    }
+
+    @Test
+    void onlyADoctorPlansAFollowUp() {
+        fixture.given(opened())
+                .when(new PlanFollowUp(ENCOUNTER, TODAY.plusDays(7), null), NURSE)
+                .expectNoEvents()
+                .expectException(error(ErrorCode.FORBIDDEN));
+    }
+
+    @ParameterizedTest
+    @ValueSource(ints = {0, -1, 367})
+    void aFollowUpIsAfterTodayAndWithinAYear(int days) {
+        fixture.given(opened())
+                .when(new PlanFollowUp(ENCOUNTER, TODAY.plusDays(days), null), DOCTOR)
+                .expectNoEvents()
+                .expectException(error(ErrorCode.VALIDATION));
     }
 }

@@ -73,6 +73,8 @@ public class ErasureReconciliation implements ApplicationRunner {
             changed += JdbcLabOrderStore.scrub(jdbc, id);
             // Report rows become anonymous counts; the patient's sex and birth date go.
             changed += ClinicalReportErasure.anonymise(jdbc, id);
+            // Messages to the patient: texts and addresses; waiting ones are withdrawn.
+            changed += org.carelog.infra.communication.MessageErasure.scrub(jdbc, id);
         }
         return changed;
     }

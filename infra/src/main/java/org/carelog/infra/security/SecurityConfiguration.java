@@ -52,6 +52,9 @@ class SecurityConfiguration {
                         // Carelog and checked before anything happens (TelemedicineJoinController).
                         .requestMatchers("/telemedicine/join/**")
                         .permitAll()
+                        // The SMS gateway's delivery reports carry the shared secret instead (DeliveryReports).
+                        .requestMatchers("/communication/sms/delivery-reports")
+                        .permitAll()
                         // A WebSocket handshake cannot carry headers from a browser: the connection signs in
                         // with its first message instead (SubscriptionAuthentication).
                         .requestMatchers(SecurityConfiguration::graphQlWebSocketHandshake)

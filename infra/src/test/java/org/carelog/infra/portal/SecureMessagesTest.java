@@ -1,18 +1,15 @@
 package org.carelog.infra.portal;
 
 import static org.assertj.core.api.Assertions.assertThat;
-import static org.awaitility.Awaitility.await;
 
 import com.fasterxml.jackson.databind.JsonNode;
 import java.net.http.HttpResponse;
 import java.security.MessageDigest;
-import java.time.Duration;
 import java.util.HexFormat;
 import java.util.List;
 import java.util.Map;
 import org.carelog.api.common.Role;
 import org.carelog.api.communication.MessageKind;
-import org.carelog.api.communication.PatientMessageRequest;
 import org.junit.jupiter.api.Test;
 
 /**
@@ -103,19 +100,13 @@ class SecureMessagesTest extends PortalApi {
                 REPLY,
                 Map.of("input", Map.of("conversationId", conversation, "text", "Stop the tablets; come on Sunday"))));
         String replyId = reply.at("/sendMessage/messageId").asText();
-        PatientMessageRequest notice = await().atMost(Duration.ofSeconds(30))
-                .until(
-                        () -> patientMessages.sent().stream()
-                                .filter(m -> m.deduplicationKey().equals("secure-message:" + replyId))
-                                .findFirst()
-                                .orElse(null),
-                        n -> n != null);
-        assertThat(notice.kind()).isEqualTo(MessageKind.SECURE_MESSAGE_NOTICE);
-        assertThat(notice.patientId().toString()).isEqualTo(patientId);
-        assertThat(notice.values().toString()).doesNotContain("tablets");
-        assertThat(patientMessages.sent().stream()
-                        .filter(m -> m.kind() == MessageKind.SECURE_MESSAGE_NOTICE
-                                && m.patientId().toString().equals(patientId)))
+        SentMessage notice = awaitMessage("secure-message:" + replyId);
+        assertThat(notice.kind()).isEqualTo(MessageKind.SECURE_MESSAGE_NOTICE.name());
+        assertThat(notice.patientId()).isEqualTo(patientId);
+        assertThat(notice.text()).as("the SMS the patient got").isNotBlank().doesNotContain("tablets");
+        assertThat(sentMessages().stream()
+                        .filter(m -> m.kind().equals(MessageKind.SECURE_MESSAGE_NOTICE.name())
+                                && m.patientId().equals(patientId)))
                 .as("no notice of the patient's own messages")
                 .hasSize(1);
 

@@ -24,11 +24,8 @@ import java.util.Map;
 import java.util.Optional;
 import java.util.UUID;
 import org.carelog.api.communication.MessageKind;
-import org.carelog.api.communication.PatientMessageRequest;
-import org.carelog.api.patient.PatientId;
 import org.carelog.api.telemedicine.ConsultationId;
 import org.carelog.infra.IntegrationTest;
-import org.carelog.infra.RecordingPatientMessaging;
 import org.carelog.infra.TestClock;
 import org.junit.jupiter.api.Test;
 import org.springframework.beans.factory.annotation.Autowired;
@@ -55,9 +52,6 @@ class VirtualVisitTest extends IntegrationTest {
     TestClock clock;
 
     @Autowired
-    RecordingPatientMessaging messages;
-
-    @Autowired
     TelemedicineProperties properties;
 
     @Autowired
@@ -74,10 +68,12 @@ class VirtualVisitTest extends IntegrationTest {
         ConsultationId consultation = ConsultationId.forAppointment(UUID.fromString(appointment));
 
         // The join link reaches the patient, as a secret value.
-        PatientMessageRequest link = awaitMessage(patient, MessageKind.TELEMEDICINE_LINK);
+        SentMessage link = awaitMessage(patient, MessageKind.TELEMEDICINE_LINK.name());
         assertThat(link.deduplicationKey()).isEqualTo("telemedicine-link:" + consultation + ":v1");
-        assertThat(link.secretValues()).containsExactly("link");
-        String path = URI.create(link.values().get("link")).getPath();
+        assertThat(link.hasSecret())
+                .as("the link is a secret value: masked in the record")
+                .isTrue();
+        String path = URI.create(link.link()).getPath();
         assertThat(path).startsWith("/telemedicine/join/");
 
         // An hour early: refused with a stable code, nothing recorded.
@@ -161,10 +157,10 @@ class VirtualVisitTest extends IntegrationTest {
                 .asText();
 
         // The signed prescription reaches the patient as its verification link.
-        PatientMessageRequest rx = awaitMessage(patient, MessageKind.PRESCRIPTION_LINK);
+        SentMessage rx = awaitMessage(patient, MessageKind.PRESCRIPTION_LINK.name());
         assertThat(rx.deduplicationKey()).isEqualTo("prescription-link:" + prescription);
-        String reference = rx.values().get("reference");
-        assertThat(rx.values().get("link")).endsWith("/verify/prescriptions/" + reference);
+        String reference = rx.link().substring(rx.link().lastIndexOf('/') + 1);
+        assertThat(rx.link()).contains("/verify/prescriptions/" + reference);
         assertThat(get("/verify/prescriptions/" + reference).statusCode()).isEqualTo(200);
 
         // Signing the encounter completes the consultation; its states and their times are on the read side.
@@ -198,9 +194,8 @@ class VirtualVisitTest extends IntegrationTest {
         ZonedDateTime start = nextSlot(Duration.ofMinutes(30));
         String appointment = bookVirtual(patient, clinic.practitionerId(), start);
         ConsultationId consultation = ConsultationId.forAppointment(UUID.fromString(appointment));
-        String path = URI.create(awaitMessage(patient, MessageKind.TELEMEDICINE_LINK)
-                        .values()
-                        .get("link"))
+        String path = URI.create(awaitMessage(patient, MessageKind.TELEMEDICINE_LINK.name())
+                        .link())
                 .getPath();
         data(post(
                 credentials(org.carelog.api.common.Role.RECEPTIONIST),
@@ -231,9 +226,8 @@ class VirtualVisitTest extends IntegrationTest {
         ZonedDateTime start = nextSlot(Duration.ofMinutes(60));
         String appointment = bookVirtual(patient, clinic.practitionerId(), start);
         ConsultationId consultation = ConsultationId.forAppointment(UUID.fromString(appointment));
-        String first = URI.create(awaitMessage(patient, MessageKind.TELEMEDICINE_LINK)
-                        .values()
-                        .get("link"))
+        String first = URI.create(awaitMessage(patient, MessageKind.TELEMEDICINE_LINK.name())
+                        .link())
                 .getPath();
         ZonedDateTime later = start.plusMinutes(30);
         data(post(
@@ -243,13 +237,9 @@ class VirtualVisitTest extends IntegrationTest {
                 Map.of(
                         "input",
                         map("appointmentId", appointment, "start", stamp(later), "reason", "doctor in surgery"))));
-        await().atMost(Duration.ofSeconds(20)).until(() -> messages.to(new PatientId(UUID.fromString(patient))).stream()
-                .anyMatch(r -> r.deduplicationKey().equals("telemedicine-link:" + consultation + ":v2")));
-        String second = messages.to(new PatientId(UUID.fromString(patient))).stream()
-                .filter(r -> r.deduplicationKey().endsWith(":v2"))
-                .map(r -> URI.create(r.values().get("link")).getPath())
-                .findFirst()
-                .orElseThrow();
+        String second = URI.create(awaitMessage("telemedicine-link:" + consultation + ":v2")
+                        .link())
+                .getPath();
         assertThat(second).isNotEqualTo(first);
         clock.advance(Duration.between(clock.instant(), later.toInstant().minus(Duration.ofMinutes(5))));
         assertThat(join(first).headers().firstValue("Carelog-Error")).contains("LINK_REPLACED");
@@ -333,17 +323,6 @@ class VirtualVisitTest extends IntegrationTest {
 
     static Map<String, Object> input(ConsultationId consultation) {
         return Map.of("input", Map.of("consultationId", consultation.toString()));
-    }
-
-    PatientMessageRequest awaitMessage(String patient, MessageKind kind) {
-        PatientId id = new PatientId(UUID.fromString(patient));
-        await().atMost(Duration.ofSeconds(20))
-                .pollInterval(Duration.ofMillis(20))
-                .until(() -> messages.to(id).stream().anyMatch(r -> r.kind() == kind));
-        return messages.to(id).stream()
-                .filter(r -> r.kind() == kind)
-                .findFirst()
-                .orElseThrow();
     }
 
     JsonNode awaitConsultation(String credentials, ConsultationId consultation, String state) {
