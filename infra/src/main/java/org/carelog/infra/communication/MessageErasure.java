@@ -3,6 +3,7 @@ package org.carelog.infra.communication;
 import org.axonframework.config.ProcessingGroup;
 import org.axonframework.eventhandling.EventHandler;
 import org.axonframework.eventhandling.ResetHandler;
+import org.carelog.api.common.ReadModelTables;
 import org.carelog.api.patient.PatientErased;
 import org.springframework.jdbc.core.JdbcTemplate;
 import org.springframework.stereotype.Component;
@@ -12,6 +13,7 @@ import org.springframework.stereotype.Component;
  * destroyed key) and a message still waiting is withdrawn. The facts stay: kind, channel, status, times.
  */
 @Component
+@ReadModelTables({})
 @ProcessingGroup(MessageErasure.PROCESSING_GROUP)
 public class MessageErasure {
 

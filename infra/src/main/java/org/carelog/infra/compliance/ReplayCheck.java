@@ -117,6 +117,7 @@ class ReplayCheck {
         }
         return processing.eventProcessors().values().stream()
                 .filter(p -> invoker(p).map(EventHandlerInvoker::supportsReset).orElse(false))
+                .filter(p -> !keepsNoReadModel(leaves(invoker(p).orElseThrow())))
                 .map(EventProcessor::getName)
                 .sorted()
                 .toList();
@@ -356,6 +357,15 @@ class ReplayCheck {
         }
         throw new IllegalStateException(
                 "cannot look inside " + invoker.getClass().getName());
+    }
+
+    /** Whether every handler declares an empty list: replay-safe upkeep of rows the processor does not own. */
+    private static boolean keepsNoReadModel(List<SimpleEventHandlerInvoker> leaves) {
+        return leaves.stream().flatMap(leaf -> leaf.eventHandlers().stream()).allMatch(handler -> {
+            ReadModelTables declared =
+                    AnnotatedElementUtils.findMergedAnnotation(handler.getTargetType(), ReadModelTables.class);
+            return declared != null && declared.value().length == 0;
+        });
     }
 
     private static Set<String> declaredTables(List<SimpleEventHandlerInvoker> leaves) {
