@@ -414,14 +414,24 @@ public abstract class IntegrationTest {
 
     /** The message with this deduplication key once an SMS has reached the test gateway (or any e-mail is recorded). */
     protected SentMessage awaitMessage(String deduplicationKey) {
-        return await().atMost(Duration.ofSeconds(30))
-                .pollInterval(Duration.ofMillis(50))
-                .until(
-                        () -> sentMessages().stream()
-                                .filter(m -> m.deduplicationKey().equals(deduplicationKey))
-                                .findFirst()
-                                .orElse(null),
-                        m -> m != null && (m.text() != null || !"SMS".equals(m.channel())));
+        try {
+            return await().atMost(Duration.ofSeconds(30))
+                    .pollInterval(Duration.ofMillis(50))
+                    .until(
+                            () -> sentMessages().stream()
+                                    .filter(m -> m.deduplicationKey().equals(deduplicationKey))
+                                    .findFirst()
+                                    .orElse(null),
+                            m -> m != null && (m.text() != null || !"SMS".equals(m.channel())));
+        } catch (org.awaitility.core.ConditionTimeoutException e) {
+            throw new AssertionError(
+                    "no message " + deduplicationKey + " reached the patient: "
+                            + jdbc.queryForList(
+                                    "select status, decision, channel, attempts, next_attempt_at, expires_at, gateway_answer"
+                                            + " from communication_message where deduplication_key = ?",
+                                    deduplicationKey),
+                    e);
+        }
     }
 
     /** The patient's first message of this kind once its SMS has reached the test gateway. */
@@ -453,13 +463,16 @@ public abstract class IntegrationTest {
 
     /** The registered phone of a patient, as the sign-in knows it (E.164). */
     protected String phoneOf(String patientId) {
+        // Messages take the patient's contact details from the directory, which follows registration by a moment:
+        // a patient asks for a code once they can be found there (a message queued earlier is refused, NO_PATIENT).
+        awaitInDirectory(patientId);
         return jdbc.queryForObject(
                 "select phone from patient_match where patient_id = ?::uuid", String.class, patientId);
     }
 
     /**
      * Signs the patient in to the portal through the real one-time code sign-in (code by SMS to their registered
-     * phone, read from the recording messaging); returns the Authorization header value of their token.
+     * phone, read from the test SMS gateway); returns the Authorization header value of their token.
      */
     protected String signedInPatient(String patientId) {
         HttpResponse<String> challenge = postJson("/auth/patient/code", Map.of("phone", phoneOf(patientId)));
