@@ -36,9 +36,9 @@ public class AvailabilitySessionEntry implements Persistable<UUID> {
 
     protected AvailabilitySessionEntry() {}
 
-    static AvailabilitySessionEntry of(UUID practitionerId, LocalDate onDate, AvailabilitySession s) {
+    static AvailabilitySessionEntry of(UUID id, UUID practitionerId, LocalDate onDate, AvailabilitySession s) {
         AvailabilitySessionEntry entry = new AvailabilitySessionEntry();
-        entry.id = UUID.randomUUID();
+        entry.id = id;
         entry.practitionerId = practitionerId;
         entry.onDate = onDate;
         entry.servicePointId = s.servicePointId().value();

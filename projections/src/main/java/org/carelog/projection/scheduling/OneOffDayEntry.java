@@ -24,9 +24,9 @@ public class OneOffDayEntry implements Persistable<UUID> {
 
     protected OneOffDayEntry() {}
 
-    static OneOffDayEntry of(UUID practitionerId, LocalDate onDate) {
+    static OneOffDayEntry of(UUID id, UUID practitionerId, LocalDate onDate) {
         OneOffDayEntry entry = new OneOffDayEntry();
-        entry.id = UUID.randomUUID();
+        entry.id = id;
         entry.practitionerId = practitionerId;
         entry.onDate = onDate;
         entry.fresh = true;

@@ -3,6 +3,7 @@ package org.carelog.projection.scheduling;
 import org.axonframework.config.ProcessingGroup;
 import org.axonframework.eventhandling.EventHandler;
 import org.axonframework.eventhandling.ResetHandler;
+import org.axonframework.messaging.annotation.MessageIdentifier;
 import org.carelog.api.common.ReadModelTables;
 import org.carelog.api.scheduling.DayAvailabilityChanged;
 import org.carelog.api.scheduling.DayAvailabilityReverted;
@@ -40,21 +41,36 @@ class SlotAvailabilityProjector {
         this.holidays = holidays;
     }
 
+    // Row ids derive from the event's identifier (and the session's place in it), so a rebuild writes the same
+    // rows as the live projection did (the replay check compares them).
+
     @EventHandler
-    void on(WeeklyAvailabilitySet event) {
+    void on(WeeklyAvailabilitySet event, @MessageIdentifier String eventId) {
         sessions.deleteWeekly(event.practitionerId().value());
-        sessions.saveAll(event.sessions().stream()
-                .map(s -> AvailabilitySessionEntry.of(event.practitionerId().value(), null, s))
-                .toList());
+        sessions.saveAll(entries(event.practitionerId().value(), null, event.sessions(), eventId));
     }
 
     @EventHandler
-    void on(DayAvailabilityChanged event) {
+    void on(DayAvailabilityChanged event, @MessageIdentifier String eventId) {
         revert(event.practitionerId().value(), event.date());
-        oneOffDays.save(OneOffDayEntry.of(event.practitionerId().value(), event.date()));
-        sessions.saveAll(event.sessions().stream()
-                .map(s -> AvailabilitySessionEntry.of(event.practitionerId().value(), event.date(), s))
-                .toList());
+        oneOffDays.save(
+                OneOffDayEntry.of(rowId(eventId, -1), event.practitionerId().value(), event.date()));
+        sessions.saveAll(entries(event.practitionerId().value(), event.date(), event.sessions(), eventId));
+    }
+
+    private static java.util.List<AvailabilitySessionEntry> entries(
+            java.util.UUID practitioner,
+            java.time.LocalDate onDate,
+            java.util.List<org.carelog.api.scheduling.AvailabilitySession> sessions,
+            String eventId) {
+        return java.util.stream.IntStream.range(0, sessions.size())
+                .mapToObj(i -> AvailabilitySessionEntry.of(rowId(eventId, i), practitioner, onDate, sessions.get(i)))
+                .toList();
+    }
+
+    private static java.util.UUID rowId(String eventId, int index) {
+        return java.util.UUID.nameUUIDFromBytes(
+                (eventId + "/" + index).getBytes(java.nio.charset.StandardCharsets.UTF_8));
     }
 
     @EventHandler
