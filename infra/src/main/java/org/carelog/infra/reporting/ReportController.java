@@ -39,14 +39,6 @@ class ReportController {
         this.clock = clock;
     }
 
-    record ReportFilterInput(
-            LocalDate from,
-            LocalDate to,
-            String facility,
-            String departmentId,
-            String practitionerId,
-            String servicePointId) {}
-
     /** Today's census and queue waits, as the dashboard tile shows them. */
     record DashboardTile(LocalDate day, CensusDay census, List<ServicePointFlow> queues) {}
 
@@ -89,13 +81,6 @@ class ReportController {
     }
 
     private ReportFilter parse(ReportFilterInput input) {
-        return ReportFilter.parse(
-                input.from(),
-                input.to(),
-                input.facility(),
-                facility.mrnPrefix(),
-                input.departmentId(),
-                input.practitionerId(),
-                input.servicePointId());
+        return input.parse(facility.mrnPrefix());
     }
 }
