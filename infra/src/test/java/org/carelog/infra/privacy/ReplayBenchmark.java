@@ -145,7 +145,7 @@ public final class ReplayBenchmark {
     }
 
     /** A patient like a real registration: names, phone, national id and address are personal (encrypted). */
-    private static PatientRegistered registered(PatientId id, int n) {
+    public static PatientRegistered registered(PatientId id, int n) {
         return new PatientRegistered(
                 id,
                 MedicalRecordNumber.of("CLG", n + 1),
