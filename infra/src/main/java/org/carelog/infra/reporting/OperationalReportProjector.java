@@ -5,11 +5,21 @@ import java.time.Clock;
 import java.time.Instant;
 import java.time.LocalDate;
 import java.time.ZoneId;
+import java.util.ArrayList;
+import java.util.Arrays;
+import java.util.LinkedHashMap;
+import java.util.LinkedHashSet;
 import java.util.List;
+import java.util.Map;
+import java.util.Set;
 import java.util.UUID;
+import java.util.function.Consumer;
+import java.util.stream.Collectors;
 import org.axonframework.config.ProcessingGroup;
 import org.axonframework.eventhandling.EventHandler;
 import org.axonframework.eventhandling.ResetHandler;
+import org.axonframework.messaging.unitofwork.CurrentUnitOfWork;
+import org.axonframework.messaging.unitofwork.UnitOfWork;
 import org.carelog.api.common.ReadModelTables;
 import org.carelog.api.patient.PatientId;
 import org.carelog.api.patient.PatientRegistered;
@@ -33,9 +43,10 @@ import org.springframework.stereotype.Component;
  * Projects registrations, appointments and tokens into the operational reports (V25): the daily census
  * counters and each token's times. Every counter moves with a state change of its row, read and changed in
  * one statement ({@code update ... where status = 'BOOKED' returning}), so the counters are always the
- * rows' states summed. The token store is updated in the same transaction, so a redelivered batch is never
- * counted twice; a rebuild starts from empty tables. Each change notifies {@code carelog_dashboard} with its
- * day (PostgreSQL sends identical notices of one transaction once, at commit) for the live dashboard.
+ * rows' states summed. Counter changes are summed per census row over a batch of events and written, with
+ * the token store, in the batch's transaction (one batched upsert), so a redelivered batch is never counted
+ * twice; a rebuild starts from empty tables. Each batch notifies {@code carelog_dashboard} once per day it
+ * changed, for the live dashboard.
  */
 @Component
 @ReadModelTables({"report_registration", "report_appointment", "report_census", "report_token"})
@@ -239,15 +250,7 @@ class OperationalReportProjector {
     }
 
     private void add(LocalDate day, UUID department, UUID practitioner, Counter counter, int delta) {
-        jdbc.update(
-                "insert into report_census (day, department_id, practitioner_id, " + counter.column + ")"
-                        + " values (?, ?, ?, ?) on conflict (day, department_id, practitioner_id) do update set "
-                        + counter.column + " = report_census." + counter.column + " + excluded." + counter.column,
-                day,
-                department,
-                practitioner,
-                delta);
-        jdbc.queryForList("select pg_notify(?, ?)", CHANNEL, day.toString());
+        changed(pending -> pending.add(new CensusKey(day, department, practitioner), counter, delta));
     }
 
     private void token(String assignment, TokenQueueId queue, int number, Object value) {
@@ -258,7 +261,72 @@ class OperationalReportProjector {
                 queue.date(),
                 number);
         if (changed == 1) {
-            jdbc.queryForList("select pg_notify(?, ?)", CHANNEL, queue.date().toString());
+            changed(pending -> pending.days.add(queue.date()));
         }
+    }
+
+    /** Where a census row is. */
+    private record CensusKey(LocalDate day, UUID department, UUID practitioner) {}
+
+    /**
+     * The counter changes and changed days of one batch of events, written when the batch commits: one batched
+     * upsert per census row touched and one notice per day, instead of a statement and a notice per event.
+     */
+    private static final class Pending {
+        final Map<CensusKey, int[]> deltas = new LinkedHashMap<>();
+        final Set<LocalDate> days = new LinkedHashSet<>();
+
+        void add(CensusKey key, Counter counter, int delta) {
+            deltas.computeIfAbsent(key, k -> new int[COUNTERS.length])[counter.ordinal()] += delta;
+            days.add(key.day());
+        }
+    }
+
+    private static final String PENDING = OperationalReportProjector.class.getName() + ".pending";
+    private static final Counter[] COUNTERS = Counter.values();
+    private static final String UPSERT = "insert into report_census (day, department_id, practitioner_id, "
+            + Arrays.stream(COUNTERS).map(c -> c.column).collect(Collectors.joining(", "))
+            + ") values (?, ?, ?" + ", ?".repeat(COUNTERS.length)
+            + ") on conflict (day, department_id, practitioner_id) do update set "
+            + Arrays.stream(COUNTERS)
+                    .map(c -> c.column + " = report_census." + c.column + " + excluded." + c.column)
+                    .collect(Collectors.joining(", "));
+
+    /** Records a change in this batch's pending changes, written before its unit of work commits (at once outside one). */
+    private void changed(Consumer<Pending> change) {
+        if (!CurrentUnitOfWork.isStarted()) {
+            Pending now = new Pending();
+            change.accept(now);
+            write(now);
+            return;
+        }
+        UnitOfWork<?> root = CurrentUnitOfWork.get().root();
+        change.accept(root.getOrComputeResource(PENDING, key -> {
+            Pending fresh = new Pending();
+            root.onPrepareCommit(u -> write(fresh));
+            return fresh;
+        }));
+    }
+
+    private void write(Pending pending) {
+        if (!pending.deltas.isEmpty()) {
+            List<Object[]> rows = new ArrayList<>(pending.deltas.size());
+            pending.deltas.forEach((key, deltas) -> {
+                Object[] row = new Object[3 + deltas.length];
+                row[0] = key.day();
+                row[1] = key.department();
+                row[2] = key.practitioner();
+                for (int i = 0; i < deltas.length; i++) {
+                    row[3 + i] = deltas[i];
+                }
+                rows.add(row);
+            });
+            jdbc.batchUpdate(UPSERT, rows);
+        }
+        for (LocalDate day : pending.days) {
+            jdbc.queryForList("select pg_notify(?, ?)", CHANNEL, day.toString());
+        }
+        pending.deltas.clear();
+        pending.days.clear();
     }
 }
