@@ -177,6 +177,12 @@ public abstract class IntegrationTest {
     @Autowired
     private StaffAccounts accounts;
 
+    @Autowired
+    private org.axonframework.config.EventProcessingConfiguration eventProcessing;
+
+    @Autowired
+    private org.axonframework.eventsourcing.eventstore.EventStorageEngine eventStorage;
+
     @BeforeEach
     void staffForEveryRole() {
         for (Role role : Role.values()) {
@@ -641,5 +647,15 @@ public abstract class IntegrationTest {
         } catch (IOException e) {
             throw new UncheckedIOException(e);
         }
+    }
+
+    /** Waits (bounded) until the tracking processor has handled every event stored so far. */
+    protected void awaitCaughtUp(String processingGroup) {
+        org.axonframework.eventhandling.StreamingEventProcessor processor = eventProcessing
+                .eventProcessor(processingGroup, org.axonframework.eventhandling.StreamingEventProcessor.class)
+                .orElseThrow();
+        long head = eventStorage.createHeadToken().position().orElseThrow();
+        await().atMost(Duration.ofSeconds(90)).until(() -> processor.processingStatus().values().stream()
+                .allMatch(s -> s.getCurrentPosition().orElse(-1) >= head));
     }
 }

@@ -5,6 +5,7 @@ import java.util.UUID;
 import org.carelog.infra.clinical.JdbcEncounterReadModel;
 import org.carelog.infra.lab.JdbcLabOrderStore;
 import org.carelog.infra.reporting.ClinicalReportErasure;
+import org.carelog.infra.reporting.FinanceReportErasure;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
 import org.springframework.boot.ApplicationArguments;
@@ -73,6 +74,8 @@ public class ErasureReconciliation implements ApplicationRunner {
             changed += JdbcLabOrderStore.scrub(jdbc, id);
             // Report rows become anonymous counts; the patient's sex and birth date go.
             changed += ClinicalReportErasure.anonymise(jdbc, id);
+            // Finance report rows: line codes and discount reasons go, invoices lose the patient id.
+            changed += FinanceReportErasure.scrub(jdbc, id);
             // Messages to the patient: texts and addresses; waiting ones are withdrawn.
             changed += org.carelog.infra.communication.MessageErasure.scrub(jdbc, id);
         }

@@ -2,7 +2,6 @@ package org.carelog.infra.reporting;
 
 import static org.assertj.core.api.Assertions.assertThat;
 import static org.assertj.core.api.Assertions.within;
-import static org.awaitility.Awaitility.await;
 
 import com.fasterxml.jackson.databind.JsonNode;
 import java.time.Clock;
@@ -22,7 +21,6 @@ import java.util.stream.Stream;
 import org.apache.commons.csv.CSVRecord;
 import org.axonframework.config.EventProcessingConfiguration;
 import org.axonframework.eventhandling.GenericEventMessage;
-import org.axonframework.eventhandling.StreamingEventProcessor;
 import org.axonframework.eventhandling.TrackedEventMessage;
 import org.axonframework.eventsourcing.eventstore.EventStorageEngine;
 import org.carelog.api.common.Role;
@@ -388,12 +386,7 @@ class OperationalReportsTest extends IntegrationTest {
     }
 
     private void awaitReportsCaughtUp() {
-        StreamingEventProcessor processor = processing
-                .eventProcessor(OperationalReportProjector.PROCESSING_GROUP, StreamingEventProcessor.class)
-                .orElseThrow();
-        long head = events.createHeadToken().position().orElseThrow();
-        await().atMost(Duration.ofSeconds(60)).until(() -> processor.processingStatus().values().stream()
-                .allMatch(s -> s.getCurrentPosition().orElse(-1) >= head));
+        awaitCaughtUp(OperationalReportProjector.PROCESSING_GROUP);
     }
 
     private void action(String mutation, String token) {
