@@ -17,7 +17,6 @@ import java.util.Set;
 import java.util.TreeMap;
 import java.util.UUID;
 import java.util.stream.Stream;
-import org.axonframework.config.EventProcessingConfiguration;
 import org.axonframework.eventhandling.TrackedEventMessage;
 import org.axonframework.eventsourcing.eventstore.EventStorageEngine;
 import org.carelog.api.clinical.DiagnosisRecorded;
@@ -46,9 +45,6 @@ class ClinicalReportsTest extends EncounterApi {
 
     @Autowired
     EventStorageEngine events;
-
-    @Autowired
-    EventProcessingConfiguration processing;
 
     @Test
     void diagnosesMedicinesAndLabsEqualWhatTheEventsSay() {

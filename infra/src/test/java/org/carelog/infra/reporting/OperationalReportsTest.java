@@ -19,7 +19,6 @@ import java.util.Set;
 import java.util.UUID;
 import java.util.stream.Stream;
 import org.apache.commons.csv.CSVRecord;
-import org.axonframework.config.EventProcessingConfiguration;
 import org.axonframework.eventhandling.GenericEventMessage;
 import org.axonframework.eventhandling.TrackedEventMessage;
 import org.axonframework.eventsourcing.eventstore.EventStorageEngine;
@@ -66,9 +65,6 @@ class OperationalReportsTest extends IntegrationTest {
 
     @Autowired
     EventStorageEngine events;
-
-    @Autowired
-    EventProcessingConfiguration processing;
 
     @AfterEach
     void axonClockBack() {
