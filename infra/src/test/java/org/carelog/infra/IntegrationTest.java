@@ -177,6 +177,12 @@ public abstract class IntegrationTest {
     @Autowired
     private StaffAccounts accounts;
 
+    @Autowired
+    private org.axonframework.config.EventProcessingConfiguration eventProcessing;
+
+    @Autowired
+    private org.axonframework.eventsourcing.eventstore.EventStorageEngine eventStorage;
+
     @BeforeEach
     void staffForEveryRole() {
         for (Role role : Role.values()) {
@@ -641,5 +647,49 @@ public abstract class IntegrationTest {
         } catch (IOException e) {
             throw new UncheckedIOException(e);
         }
+    }
+
+    /** Waits (bounded) until the tracking processor has handled every event stored so far. */
+    protected void awaitCaughtUp(String processingGroup) {
+        org.axonframework.eventhandling.StreamingEventProcessor processor = eventProcessing
+                .eventProcessor(processingGroup, org.axonframework.eventhandling.StreamingEventProcessor.class)
+                .orElseThrow();
+        long head = eventStorage.createHeadToken().position().orElseThrow();
+        await().atMost(Duration.ofSeconds(90)).until(() -> processor.processingStatus().values().stream()
+                .allMatch(s -> s.getCurrentPosition().orElse(-1) >= head));
+    }
+
+    protected static final String REPLAY_CHECK_RUN =
+            "mutation($input: RunReplayCheckInput!) { runReplayCheck(input: $input) {" + " run { id status } } }";
+    protected static final String REPLAY_CHECK_RESULT = "query($id: ID!) { replayCheck(id: $id) { status finishedAt"
+            + " requestedBy readModels { readModel eventsReplayed consistent undeclared error"
+            + "   tables { table liveRows rebuiltRows missing extra sampleKeys } } } }";
+
+    /** Starts a replay check of these read models (waiting while another run is going); returns the run's id. */
+    protected String startReplayCheck(String credentials, List<String> readModels, String key) {
+        return await().atMost(Duration.ofSeconds(60))
+                .until(
+                        () -> {
+                            JsonNode response = json(post(
+                                    credentials,
+                                    REPLAY_CHECK_RUN,
+                                    Map.of("input", Map.of("readModels", readModels, "idempotencyKey", key))));
+                            // Another test's run may still be going: one run at a time.
+                            return response.at("/errors/0/extensions/code")
+                                            .asText()
+                                            .equals("CONFLICT")
+                                    ? null
+                                    : response.at("/data/runReplayCheck/run/id").asText();
+                        },
+                        id -> id != null && !id.isEmpty());
+    }
+
+    /** The replay check's run once it is no longer running. */
+    protected JsonNode finishedReplayCheck(String id) {
+        return await().atMost(Duration.ofSeconds(120))
+                .until(
+                        () -> data(post(credentials(Role.AUDITOR), REPLAY_CHECK_RESULT, Map.of("id", id)))
+                                .get("replayCheck"),
+                        run -> !run.get("status").asText().equals("RUNNING"));
     }
 }

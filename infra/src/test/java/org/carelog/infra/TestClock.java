@@ -18,6 +18,11 @@ public class TestClock extends Clock {
         now.updateAndGet(t -> t.plus(duration));
     }
 
+    /** Moves forward to {@code instant}; never back (it stays where it is when the instant has passed). */
+    public void advanceTo(Instant instant) {
+        now.updateAndGet(t -> t.isBefore(instant) ? instant : t);
+    }
+
     @Override
     public Instant instant() {
         return now.get();

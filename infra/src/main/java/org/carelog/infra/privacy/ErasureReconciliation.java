@@ -2,9 +2,11 @@ package org.carelog.infra.privacy;
 
 import java.util.List;
 import java.util.UUID;
+import org.carelog.infra.billing.BillingErasure;
 import org.carelog.infra.clinical.JdbcEncounterReadModel;
 import org.carelog.infra.lab.JdbcLabOrderStore;
 import org.carelog.infra.reporting.ClinicalReportErasure;
+import org.carelog.infra.reporting.FinanceReportErasure;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
 import org.springframework.boot.ApplicationArguments;
@@ -18,7 +20,8 @@ import org.springframework.transaction.annotation.Transactional;
  * there is nothing to do (erasure scrubs them at once); after a data backup from before an erasure was
  * restored, the key store's tombstones say whom to scrub: the command-side lookups lose their rows and
  * the directory row is blanked and marked erased, appointment histories lose their free text, the medication
- * chart goes, and encounters and lab orders keep their steps but lose their clinical content.
+ * chart goes, encounters and lab orders keep their steps but lose their clinical content, and invoices keep their
+ * amounts but lose what their lines were for and every reason.
  */
 @Component
 public class ErasureReconciliation implements ApplicationRunner {
@@ -73,6 +76,10 @@ public class ErasureReconciliation implements ApplicationRunner {
             changed += JdbcLabOrderStore.scrub(jdbc, id);
             // Report rows become anonymous counts; the patient's sex and birth date go.
             changed += ClinicalReportErasure.anonymise(jdbc, id);
+            // Invoices: what lines were for and every reason, as billing's projector scrubs them.
+            changed += BillingErasure.scrub(jdbc, id);
+            // Finance report rows: line codes and discount reasons go, invoices lose the patient id.
+            changed += FinanceReportErasure.scrub(jdbc, id);
             // Messages to the patient: texts and addresses; waiting ones are withdrawn.
             changed += org.carelog.infra.communication.MessageErasure.scrub(jdbc, id);
         }

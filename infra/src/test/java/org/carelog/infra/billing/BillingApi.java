@@ -13,52 +13,56 @@ import org.carelog.api.common.Role;
 import org.carelog.infra.IntegrationTest;
 
 /** Billing over GraphQL: the operations and a signed encounter to bill. */
-abstract class BillingApi extends IntegrationTest {
+public abstract class BillingApi extends IntegrationTest {
 
-    static final String SET_PRICE = "mutation($input: SetPriceInput!) { setPrice(input: $input) { key } }";
-    static final String SET_FEES =
+    protected static final String SET_PRICE = "mutation($input: SetPriceInput!) { setPrice(input: $input) { key } }";
+    protected static final String SET_FEES =
             "mutation($input: SetConsultationFeesInput!) { setConsultationFees(input: $input) { key } }";
-    static final String COUNTER_INVOICE = "mutation($input: CreateCounterInvoiceInput!) {"
+    protected static final String COUNTER_INVOICE = "mutation($input: CreateCounterInvoiceInput!) {"
             + " createCounterInvoice(input: $input) { invoiceId number total { amount currency } } }";
-    static final String GENERATE = "mutation($input: GenerateEncounterInvoiceInput!) {"
+    protected static final String GENERATE = "mutation($input: GenerateEncounterInvoiceInput!) {"
             + " generateEncounterInvoice(input: $input) { invoiceId number total { amount } } }";
-    static final String PAY = "mutation($input: RecordPaymentInput!) { recordPayment(input: $input) {"
+    protected static final String PAY = "mutation($input: RecordPaymentInput!) { recordPayment(input: $input) {"
             + " paymentId changeDue { amount } balanceDue { amount } } }";
-    static final String CONFIRM_ONLINE = "mutation($input: ConfirmOnlinePaymentInput!) {"
+    protected static final String CONFIRM_ONLINE = "mutation($input: ConfirmOnlinePaymentInput!) {"
             + " confirmOnlinePayment(input: $input) { paymentId balanceDue { amount } } }";
-    static final String RECEIVE_DEPOSIT =
+    protected static final String RECEIVE_DEPOSIT =
             "mutation($input: ReceiveDepositInput!) { receiveDeposit(input: $input) { depositId } }";
-    static final String PAY_FROM_DEPOSIT = "mutation($input: PayFromDepositInput!) { payFromDeposit(input: $input) {"
-            + " paymentId balanceDue { amount } } }";
-    static final String BALANCE = "query($p: ID!) { patientBalance(patientId: $p) { patientId due { amount }"
+    protected static final String PAY_FROM_DEPOSIT =
+            "mutation($input: PayFromDepositInput!) { payFromDeposit(input: $input) {"
+                    + " paymentId balanceDue { amount } } }";
+    protected static final String BALANCE = "query($p: ID!) { patientBalance(patientId: $p) { patientId due { amount }"
             + " refundable { amount } deposits { amount } openInvoices } }";
-    static final String REVENUE = "query($from: Date!, $to: Date!) { revenue(from: $from, to: $to) {"
+    protected static final String REVENUE = "query($from: Date!, $to: Date!) { revenue(from: $from, to: $to) {"
             + " day departmentId practitionerId invoiced { amount } collected { amount } } }";
-    static final String DISCOUNT =
+    protected static final String DISCOUNT =
             "mutation($input: ApplyDiscountInput!) { applyDiscount(input: $input) { invoiceId } }";
-    static final String REFUND = "mutation($input: RefundPaymentInput!) { refundPayment(input: $input) { refundId } }";
-    static final String VOID = "mutation($input: InvoiceCorrectionInput!) { voidInvoice(input: $input) { invoiceId } }";
-    static final String CREDIT =
+    protected static final String REFUND =
+            "mutation($input: RefundPaymentInput!) { refundPayment(input: $input) { refundId } }";
+    protected static final String VOID =
+            "mutation($input: InvoiceCorrectionInput!) { voidInvoice(input: $input) { invoiceId } }";
+    protected static final String CREDIT =
             "mutation($input: InvoiceCorrectionInput!) { issueCreditNote(input: $input) { invoiceId } }";
-    static final String INVOICE_FIELDS = "invoiceId number patientId encounterId practitionerId departmentId status"
-            + " generatedAt issuedAt gross { amount } tax { amount } discount { amount } discountReason"
-            + " total { amount } credited { amount } paid { amount } refunded { amount } due { amount } voidReason"
-            + " lines { chargeKey category visit code description quantity unitPrice { amount } taxRate"
-            + " net { amount } tax { amount } total { amount } }"
-            + " entries { id kind method amount { amount } tendered { amount } changeDue { amount } reference by at"
-            + " reason } creditNotes { number amount { amount } reason by at }";
-    static final String INVOICE = "query($id: ID!) { invoice(id: $id) { " + INVOICE_FIELDS + " } }";
-    static final String INVOICE_BY_NUMBER =
+    protected static final String INVOICE_FIELDS =
+            "invoiceId number patientId encounterId practitionerId departmentId status"
+                    + " generatedAt issuedAt gross { amount } tax { amount } discount { amount } discountReason"
+                    + " total { amount } credited { amount } paid { amount } refunded { amount } due { amount } voidReason"
+                    + " lines { chargeKey category visit code description quantity unitPrice { amount } taxRate"
+                    + " net { amount } tax { amount } total { amount } }"
+                    + " entries { id kind method amount { amount } tendered { amount } changeDue { amount } reference by at"
+                    + " reason } creditNotes { number amount { amount } reason by at }";
+    protected static final String INVOICE = "query($id: ID!) { invoice(id: $id) { " + INVOICE_FIELDS + " } }";
+    protected static final String INVOICE_BY_NUMBER =
             "query($n: String!) { invoiceByNumber(number: $n) { invoiceId number total { amount } } }";
-    static final String CASH_BOOK = "query($c: String, $d: Date!) { cashBook(cashier: $c, date: $d) {"
+    protected static final String CASH_BOOK = "query($c: String, $d: Date!) { cashBook(cashier: $c, date: $d) {"
             + " cashier date opening { amount } received { amount } refunded { amount } closing { amount }"
             + " entries { id invoiceId invoiceNumber kind method amount { amount } reference at }"
             + " byMethod { method received { amount } refunded { amount } net { amount } } } }";
 
     /** A doctor (practitioner, linked account) of a new department, with consultation fees 1000 / 500. */
-    record Doctor(String departmentId, String practitionerId, String credentials) {}
+    protected record Doctor(String departmentId, String practitionerId, String credentials) {}
 
-    Doctor doctorWithFees() {
+    protected Doctor doctorWithFees() {
         String department = createDepartment("Medicine " + unique(), "মেডিসিন");
         String practitioner = registerDoctor(department, LocalDate.now().plusYears(2));
         data(post(
@@ -80,7 +84,7 @@ abstract class BillingApi extends IntegrationTest {
         return new Doctor(department, practitioner, staffActingAs(Role.DOCTOR, practitioner));
     }
 
-    void price(String category, String code, String name, String amount) {
+    protected void price(String category, String code, String name, String amount) {
         data(post(
                 credentials(Role.ADMIN),
                 SET_PRICE,
@@ -88,7 +92,7 @@ abstract class BillingApi extends IntegrationTest {
     }
 
     /** Opens an encounter, orders a haemoglobin test in it, diagnoses and signs it; returns the encounter id. */
-    String signedEncounterWithHaemoglobin(Doctor doctor, String patient) {
+    protected String signedEncounterWithHaemoglobin(Doctor doctor, String patient) {
         String encounter = openEncounter(doctor.credentials(), patient);
         data(post(
                 doctor.credentials(),
@@ -117,11 +121,11 @@ abstract class BillingApi extends IntegrationTest {
         return encounter;
     }
 
-    static String invoiceOf(String encounter) {
+    protected static String invoiceOf(String encounter) {
         return InvoiceId.forEncounter(EncounterId.of(encounter)).toString();
     }
 
-    JsonNode awaitInvoice(String invoiceId, Predicate<JsonNode> expected) {
+    protected JsonNode awaitInvoice(String invoiceId, Predicate<JsonNode> expected) {
         JsonNode[] last = new JsonNode[1];
         await().atMost(Duration.ofSeconds(30))
                 .pollInterval(Duration.ofMillis(50))
@@ -133,7 +137,7 @@ abstract class BillingApi extends IntegrationTest {
         return last[0];
     }
 
-    JsonNode pay(String credentials, String invoiceId, String method, String amount, Object... more) {
+    protected JsonNode pay(String credentials, String invoiceId, String method, String amount, Object... more) {
         Map<String, Object> input = map("invoiceId", invoiceId, "method", method, "amount", amount);
         for (int i = 0; i < more.length; i += 2) {
             input.put((String) more[i], more[i + 1]);
@@ -141,7 +145,7 @@ abstract class BillingApi extends IntegrationTest {
         return json(post(credentials, PAY, Map.of("input", input)));
     }
 
-    static String error(JsonNode response) {
+    protected static String error(JsonNode response) {
         return response.at("/errors/0/extensions/code").asText();
     }
 }

@@ -15,11 +15,8 @@ import org.junit.jupiter.api.Test;
 /** The replay check over GraphQL on the real event store: consistent read models, a damaged one, and refusals. */
 class ReplayCheckTest extends IntegrationTest {
 
-    private static final String RUN =
-            "mutation($input: RunReplayCheckInput!) { runReplayCheck(input: $input) {" + " run { id status } } }";
-    private static final String RESULT = "query($id: ID!) { replayCheck(id: $id) { status finishedAt requestedBy"
-            + " readModels { readModel eventsReplayed consistent undeclared error"
-            + "   tables { table liveRows rebuiltRows missing extra sampleKeys } } } }";
+    private static final String RUN = REPLAY_CHECK_RUN;
+    private static final String RESULT = REPLAY_CHECK_RESULT;
 
     @Test
     void everyReadModelEqualsItsRebuildFromTheEventStore() {
@@ -136,29 +133,11 @@ class ReplayCheckTest extends IntegrationTest {
     }
 
     private String start(String credentials, List<String> readModels, String key) {
-        return await().atMost(Duration.ofSeconds(60))
-                .until(
-                        () -> {
-                            JsonNode response = json(post(
-                                    credentials,
-                                    RUN,
-                                    Map.of("input", Map.of("readModels", readModels, "idempotencyKey", key))));
-                            // Another test's run may still be going: one run at a time.
-                            return response.at("/errors/0/extensions/code")
-                                            .asText()
-                                            .equals("CONFLICT")
-                                    ? null
-                                    : response.at("/data/runReplayCheck/run/id").asText();
-                        },
-                        id -> id != null && !id.isEmpty());
+        return startReplayCheck(credentials, readModels, key);
     }
 
     private JsonNode finished(String id) {
-        return await().atMost(Duration.ofSeconds(120))
-                .until(
-                        () -> data(post(credentials(Role.AUDITOR), RESULT, Map.of("id", id)))
-                                .get("replayCheck"),
-                        run -> !run.get("status").asText().equals("RUNNING"));
+        return finishedReplayCheck(id);
     }
 
     private static JsonNode model(JsonNode readModels, String name) {
