@@ -177,6 +177,22 @@ public abstract class IntegrationTest {
     @Autowired
     private StaffAccounts accounts;
 
+    @Autowired
+    private org.axonframework.config.EventProcessingConfiguration eventProcessing;
+
+    @Autowired
+    private org.axonframework.eventsourcing.eventstore.EventStorageEngine eventStorage;
+
+    /** Waits until the tracking processor of this group has handled every event stored so far. */
+    protected void awaitCaughtUp(String processingGroup) {
+        var processor = eventProcessing
+                .eventProcessor(processingGroup, org.axonframework.eventhandling.StreamingEventProcessor.class)
+                .orElseThrow();
+        long head = eventStorage.createHeadToken().position().orElseThrow();
+        await().atMost(Duration.ofSeconds(90)).until(() -> processor.processingStatus().values().stream()
+                .allMatch(s -> s.getCurrentPosition().orElse(-1) >= head));
+    }
+
     @BeforeEach
     void staffForEveryRole() {
         for (Role role : Role.values()) {

@@ -2,7 +2,6 @@ package org.carelog.infra.clinical;
 
 import static org.assertj.core.api.Assertions.assertThat;
 import static org.assertj.core.api.Assertions.within;
-import static org.awaitility.Awaitility.await;
 
 import com.fasterxml.jackson.databind.JsonNode;
 import java.time.Duration;
@@ -18,8 +17,6 @@ import java.util.Set;
 import java.util.TreeMap;
 import java.util.UUID;
 import java.util.stream.Stream;
-import org.axonframework.config.EventProcessingConfiguration;
-import org.axonframework.eventhandling.StreamingEventProcessor;
 import org.axonframework.eventhandling.TrackedEventMessage;
 import org.axonframework.eventsourcing.eventstore.EventStorageEngine;
 import org.carelog.api.clinical.DiagnosisRecorded;
@@ -48,9 +45,6 @@ class ClinicalReportsTest extends EncounterApi {
 
     @Autowired
     EventStorageEngine events;
-
-    @Autowired
-    EventProcessingConfiguration processing;
 
     @Test
     void diagnosesMedicinesAndLabsEqualWhatTheEventsSay() {
@@ -297,13 +291,5 @@ class ClinicalReportsTest extends EncounterApi {
         int lower = (int) Math.floor(position);
         int upper = Math.min(lower + 1, sorted.size() - 1);
         return sorted.get(lower) + (position - lower) * (sorted.get(upper) - sorted.get(lower));
-    }
-
-    private void awaitCaughtUp(String name) {
-        StreamingEventProcessor processor =
-                processing.eventProcessor(name, StreamingEventProcessor.class).orElseThrow();
-        long head = events.createHeadToken().position().orElseThrow();
-        await().atMost(Duration.ofSeconds(90)).until(() -> processor.processingStatus().values().stream()
-                .allMatch(s -> s.getCurrentPosition().orElse(-1) >= head));
     }
 }

@@ -2,7 +2,6 @@ package org.carelog.infra.reporting;
 
 import static org.assertj.core.api.Assertions.assertThat;
 import static org.assertj.core.api.Assertions.within;
-import static org.awaitility.Awaitility.await;
 
 import com.fasterxml.jackson.databind.JsonNode;
 import java.time.Clock;
@@ -20,9 +19,7 @@ import java.util.Set;
 import java.util.UUID;
 import java.util.stream.Stream;
 import org.apache.commons.csv.CSVRecord;
-import org.axonframework.config.EventProcessingConfiguration;
 import org.axonframework.eventhandling.GenericEventMessage;
-import org.axonframework.eventhandling.StreamingEventProcessor;
 import org.axonframework.eventhandling.TrackedEventMessage;
 import org.axonframework.eventsourcing.eventstore.EventStorageEngine;
 import org.carelog.api.common.Role;
@@ -68,9 +65,6 @@ class OperationalReportsTest extends IntegrationTest {
 
     @Autowired
     EventStorageEngine events;
-
-    @Autowired
-    EventProcessingConfiguration processing;
 
     @AfterEach
     void axonClockBack() {
@@ -172,7 +166,7 @@ class OperationalReportsTest extends IntegrationTest {
 
         moveTo(at(second.plusDays(1), "01:00"));
         noShows.closeDays();
-        awaitReportsCaughtUp();
+        awaitCaughtUp(OperationalReportProjector.PROCESSING_GROUP);
 
         Expected expected = expected(first, second, department, Set.of(chamber, counter), counter);
         assertThat(expected.booked).isEqualTo(APPOINTMENTS);
@@ -385,15 +379,6 @@ class OperationalReportsTest extends IntegrationTest {
         int lower = (int) Math.floor(position);
         int upper = Math.min(lower + 1, sorted.size() - 1);
         return sorted.get(lower) + (position - lower) * (sorted.get(upper) - sorted.get(lower));
-    }
-
-    private void awaitReportsCaughtUp() {
-        StreamingEventProcessor processor = processing
-                .eventProcessor(OperationalReportProjector.PROCESSING_GROUP, StreamingEventProcessor.class)
-                .orElseThrow();
-        long head = events.createHeadToken().position().orElseThrow();
-        await().atMost(Duration.ofSeconds(60)).until(() -> processor.processingStatus().values().stream()
-                .allMatch(s -> s.getCurrentPosition().orElse(-1) >= head));
     }
 
     private void action(String mutation, String token) {
