@@ -43,7 +43,7 @@ class FlowExport {
                     + " order by count(*) desc, t.issued_hour) as rank from report_token t" + where.sql()
                     + " group by t.service_point_id, t.issued_hour) h where rank <= 3 group by service_point_id)"
                     + " select t.service_point_id, s.code as service_point_code, s.name_en, count(*) as tokens,"
-                    + " count(t.finished_at) as served, count(*) filter (where t.no_show) as no_shows,"
+                    + " count(t.finished_at) as served, count(*) filter (where t.no_show) as no_shows"
                     + minutes("avg(" + wait + ")", "wait_average_minutes")
                     + minutes("percentile_cont(0.5) within group (order by " + wait + ")", "wait_median_minutes")
                     + minutes("percentile_cont(0.9) within group (order by " + wait + ")", "wait_90th_minutes")
