@@ -77,6 +77,8 @@ final class MessageStore {
             + " status, decision, content, display, has_secret, segments, attempts, gateway_message_id,"
             + " gateway_answer, resend_of, requested_by, created_at, sent_at, delivered_at, failed_at";
 
+    private static final String APPOINTMENT_REMINDER_KEY = "appointment-reminder:";
+
     private final JdbcTemplate jdbc;
 
     MessageStore(JdbcTemplate jdbc) {
@@ -99,8 +101,8 @@ final class MessageStore {
                 "insert into communication_message (message_id, deduplication_key, patient_id, kind, channel,"
                         + " language, status, decision, content, display, has_secret, encoding, segments,"
                         + " next_attempt_at, expires_at, resend_of, requested_by, created_at, updated_at,"
-                        + " failed_at) values (?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?)"
-                        + " on conflict (deduplication_key) do nothing",
+                        + " failed_at, appointment_id) values (?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?,"
+                        + " ?, ?, ?) on conflict (deduplication_key) do nothing",
                 m.messageId(),
                 m.deduplicationKey(),
                 m.patientId(),
@@ -120,8 +122,27 @@ final class MessageStore {
                 m.requestedBy(),
                 ts(now),
                 ts(now),
-                m.status() == MessageStatus.EXPIRED ? ts(now) : null);
+                m.status() == MessageStatus.EXPIRED ? ts(now) : null,
+                appointmentOf(m.kind(), m.deduplicationKey()));
         return idOf(m.deduplicationKey()).orElseThrow();
+    }
+
+    /**
+     * The appointment an appointment reminder is for, read once from its key
+     * ({@code appointment-reminder:<appointment>:<offset>}, AppointmentReminders) and kept in its own indexed column, so
+     * the communication report joins messages to appointments without matching keys; null for any other message.
+     */
+    static UUID appointmentOf(MessageKind kind, String deduplicationKey) {
+        if (kind != MessageKind.APPOINTMENT_REMINDER || !deduplicationKey.startsWith(APPOINTMENT_REMINDER_KEY)) {
+            return null;
+        }
+        String rest = deduplicationKey.substring(APPOINTMENT_REMINDER_KEY.length());
+        int end = rest.indexOf(':');
+        try {
+            return UUID.fromString(end < 0 ? rest : rest.substring(0, end));
+        } catch (IllegalArgumentException notAnId) {
+            return null;
+        }
     }
 
     /**

@@ -17,6 +17,7 @@ import java.util.Set;
 import java.util.TreeMap;
 import java.util.UUID;
 import java.util.stream.Stream;
+import org.apache.commons.csv.CSVRecord;
 import org.axonframework.eventhandling.TrackedEventMessage;
 import org.axonframework.eventsourcing.eventstore.EventStorageEngine;
 import org.carelog.api.clinical.DiagnosisRecorded;
@@ -187,6 +188,84 @@ class ClinicalReportsTest extends EncounterApi {
                 .isCloseTo((double) expected.abnormal / expected.flagged, within(1e-9));
         assertThat(labs.get("turnaroundMedianHours").asDouble())
                 .isCloseTo(median(expected.turnaroundHours), within(0.006));
+
+        // The CSV exports hold the same figures (and no patient).
+        String query = "?from=" + today.minusDays(1) + "&to=" + today + "&practitionerId=" + practitioner;
+        List<CSVRecord> diagnosisRows = csv("/reports/diagnoses.csv" + query, credentials(Role.AUDITOR));
+        assertThat(diagnosisRows.get(0).getParser().getHeaderNames())
+                .containsExactly("day", "department_id", "system", "code", "chapter", "sex", "age_group", "count");
+        Map<String, Integer> chaptersCsv = new TreeMap<>();
+        Map<String, Integer> codesCsv = new TreeMap<>();
+        Map<String, Map<String, Integer>> sexCsv = new HashMap<>();
+        Map<String, Map<String, Integer>> ageCsv = new HashMap<>();
+        for (CSVRecord row : diagnosisRows) {
+            int count = Integer.parseInt(row.get("count"));
+            chaptersCsv.merge(row.get("chapter"), count, Integer::sum);
+            String code = row.get("code");
+            if (!code.isEmpty()) {
+                codesCsv.merge(code, count, Integer::sum);
+                sexCsv.computeIfAbsent(code, k -> new TreeMap<>()).merge(row.get("sex"), count, Integer::sum);
+                ageCsv.computeIfAbsent(code, k -> new TreeMap<>()).merge(row.get("age_group"), count, Integer::sum);
+            }
+        }
+        Map<String, Integer> chaptersReported = new TreeMap<>();
+        diagnoses
+                .get("byChapter")
+                .forEach(c -> chaptersReported.put(
+                        c.get("key").asText(), c.get("count").asInt()));
+        assertThat(chaptersCsv).isEqualTo(chaptersReported);
+        assertThat(codesCsv).isEqualTo(byCode);
+        diagnoses.get("topCodes").forEach(c -> {
+            String code = c.get("code").asText();
+            c.get("bySex")
+                    .forEach(x -> assertThat(sexCsv.get(code).get(x.get("key").asText()))
+                            .isEqualTo(x.get("count").asInt()));
+            c.get("byAgeGroup")
+                    .forEach(x -> assertThat(ageCsv.get(code).get(x.get("key").asText()))
+                            .isEqualTo(x.get("count").asInt()));
+        });
+
+        List<CSVRecord> prescriptionRows = csv("/reports/prescriptions.csv" + query, credentials(Role.ADMIN));
+        assertThat(prescriptionRows.get(0).getParser().getHeaderNames())
+                .containsExactly("day", "department_id", "medicine", "prescriptions", "items");
+        Map<String, List<Integer>> medicinesCsv = new TreeMap<>();
+        for (CSVRecord row : prescriptionRows) {
+            medicinesCsv.merge(
+                    row.get("medicine"),
+                    List.of(Integer.parseInt(row.get("prescriptions")), Integer.parseInt(row.get("items"))),
+                    (a, b) -> List.of(a.get(0) + b.get(0), a.get(1) + b.get(1)));
+        }
+        Map<String, List<Integer>> medicinesReported = new TreeMap<>();
+        medicines.forEach(m -> medicinesReported.put(
+                m.get("medicine").asText(),
+                List.of(m.get("prescriptions").asInt(), m.get("items").asInt())));
+        assertThat(medicinesCsv).isEqualTo(medicinesReported);
+
+        List<CSVRecord> orderRows = csv("/reports/lab-orders.csv" + query, credentials(Role.ADMIN));
+        assertThat(orderRows.get(0).getParser().getHeaderNames())
+                .containsExactly(
+                        "day",
+                        "department_id",
+                        "kind",
+                        "code",
+                        "name",
+                        "ordered_at",
+                        "verified_at",
+                        "turnaround_hours",
+                        "flag");
+        assertThat(orderRows).hasSize(labs.get("orders").asInt());
+        assertThat(orderRows.stream().filter(r -> !r.get("verified_at").isEmpty()))
+                .hasSize(labs.get("verified").asInt());
+        assertThat(orderRows.stream()
+                        .filter(r -> !r.get("flag").isEmpty() && !r.get("flag").equals("NORMAL")))
+                .hasSize(labs.get("abnormal").asInt());
+        List<Double> turnarounds = orderRows.stream()
+                .filter(r -> !r.get("turnaround_hours").isEmpty())
+                .map(r -> Double.parseDouble(r.get("turnaround_hours")))
+                .toList();
+        assertThat(median(turnarounds))
+                .as("each order's turnaround is rounded to hundredths")
+                .isCloseTo(labs.get("turnaroundMedianHours").asDouble(), within(0.011));
 
         JsonNode refused = json(post(
                 credentials(Role.DOCTOR),

@@ -17,28 +17,31 @@ import org.carelog.infra.patient.PatientFixtures;
 import org.springframework.beans.factory.annotation.Autowired;
 import org.springframework.context.annotation.Import;
 
-/** A facility for communication tests: a doctor with sessions, patients with chosen consent and language. */
+/**
+ * A facility for communication tests (and the communication report's): a doctor with sessions, patients with chosen
+ * consent and language.
+ */
 @Import(TestClock.Config.class)
-abstract class CommunicationApi extends IntegrationTest {
+public abstract class CommunicationApi extends IntegrationTest {
 
-    static final ZoneId DHAKA = ZoneId.of("Asia/Dhaka");
-    static final String BOOK_SLOT =
+    protected static final ZoneId DHAKA = ZoneId.of("Asia/Dhaka");
+    protected static final String BOOK_SLOT =
             "mutation($input: BookSlotInput!) { bookSlot(input: $input) { appointmentId start } }";
-    static final String CANCEL =
+    protected static final String CANCEL =
             "mutation($input: CancelAppointmentInput!) { cancelAppointment(input: $input) { appointmentId } }";
-    static final String MESSAGES = "query($p: ID!) { patientMessages(patientId: $p) { edges { node {"
+    protected static final String MESSAGES = "query($p: ID!) { patientMessages(patientId: $p) { edges { node {"
             + " id kind channel language status decision address text segments attempts gatewayMessageId"
             + " gatewayAnswer resendOf requestedBy } } } }";
 
     @Autowired
-    TestClock clock;
+    protected TestClock clock;
 
-    record Doctor(String practitionerId, String chamberId) {}
+    protected record Doctor(String practitionerId, String chamberId, String departmentId) {}
 
-    record Patient(String id, String phone, String email) {}
+    protected record Patient(String id, String phone, String email) {}
 
     /** A doctor with ten-place quarter-hour sessions from 14:00 to 17:00 every day. */
-    Doctor doctor() {
+    protected Doctor doctor() {
         String department = createDepartment("Communication", "যোগাযোগ");
         String chamber = createServicePoint(department, "CHAMBER").id();
         String doctor = registerDoctor(department, LocalDate.now(clock).plusYears(2));
@@ -73,14 +76,23 @@ abstract class CommunicationApi extends IntegrationTest {
                                         10,
                                         "types",
                                         List.of("IN_PERSON", "VIRTUAL")))))));
-        return new Doctor(doctor, chamber);
+        return new Doctor(doctor, chamber, department);
     }
 
     /** A registered patient with this language and consent; their phone and e-mail as the directory holds them. */
-    Patient patient(String language, boolean sms, boolean email) {
+    protected Patient patient(String language, boolean sms, boolean email) {
+        return patient(language, sms, email, true);
+    }
+
+    /** As {@link #patient(String, boolean, boolean)}; without {@code addresses}, with neither phone nor e-mail (so no consent). */
+    protected Patient patient(String language, boolean sms, boolean email, boolean addresses) {
         Map<String, Object> input = PatientFixtures.bystander(70_000_000L + unique());
         @SuppressWarnings("unchecked")
         Map<String, Object> contact = (Map<String, Object>) input.get("contact");
+        if (!addresses) {
+            contact.remove("phone");
+            contact.remove("email");
+        }
         contact.put("preferredLanguage", language);
         input.put("consent", Map.of("sms", sms, "email", email));
         String id = data(post(
@@ -97,16 +109,16 @@ abstract class CommunicationApi extends IntegrationTest {
     }
 
     /** A working day (not the Friday off day) this many days after the test clock's today. */
-    LocalDate day(int daysAhead) {
+    protected LocalDate day(int daysAhead) {
         LocalDate day = LocalDate.now(clock).plusDays(daysAhead);
         return day.getDayOfWeek() == DayOfWeek.FRIDAY ? day.plusDays(1) : day;
     }
 
-    static Instant at(LocalDate day, String time) {
+    protected static Instant at(LocalDate day, String time) {
         return day.atTime(LocalTime.parse(time)).atZone(DHAKA).toInstant();
     }
 
-    String book(Patient patient, Doctor doctor, Instant start) {
+    protected String book(Patient patient, Doctor doctor, Instant start) {
         String appointment = data(post(
                         credentials(Role.RECEPTIONIST),
                         BOOK_SLOT,
@@ -126,7 +138,7 @@ abstract class CommunicationApi extends IntegrationTest {
     }
 
     /** Waits until the appointment's reminder saga has handled the booking (its association is stored). */
-    void awaitReminderSaga(String appointmentId) {
+    protected void awaitReminderSaga(String appointmentId) {
         await().atMost(Duration.ofSeconds(30))
                 .pollInterval(Duration.ofMillis(50))
                 .until(() -> jdbc.queryForObject(
@@ -136,7 +148,7 @@ abstract class CommunicationApi extends IntegrationTest {
                         > 0);
     }
 
-    void cancel(String appointmentId) {
+    protected void cancel(String appointmentId) {
         data(post(
                 credentials(Role.RECEPTIONIST),
                 CANCEL,
@@ -153,19 +165,19 @@ abstract class CommunicationApi extends IntegrationTest {
     }
 
     /** Moves the test clock to {@code instant} (never backwards). */
-    void advanceTo(Instant instant) {
+    protected void advanceTo(Instant instant) {
         Duration ahead = Duration.between(clock.instant(), instant);
         if (!ahead.isNegative()) {
             clock.advance(ahead);
         }
     }
 
-    String status(String messageId) {
+    protected String status(String messageId) {
         return jdbc.queryForObject(
                 "select status from communication_message where message_id = ?::uuid", String.class, messageId);
     }
 
-    List<String> statusesByKeyPrefix(String prefix) {
+    protected List<String> statusesByKeyPrefix(String prefix) {
         return jdbc.queryForList(
                 "select status from communication_message where deduplication_key like ? order by deduplication_key",
                 String.class,

@@ -166,7 +166,7 @@ class OperationalReportsTest extends IntegrationTest {
 
         moveTo(at(second.plusDays(1), "01:00"));
         noShows.closeDays();
-        awaitReportsCaughtUp();
+        awaitCaughtUp(OperationalReportProjector.PROCESSING_GROUP);
 
         Expected expected = expected(first, second, department, Set.of(chamber, counter), counter);
         assertThat(expected.booked).isEqualTo(APPOINTMENTS);
@@ -231,6 +231,35 @@ class OperationalReportsTest extends IntegrationTest {
         flow.get("tokensByHour").forEach(h -> byHour.add(h.asInt()));
         assertThat(byHour).containsExactlyElementsOf(expected.counterTokensByHour());
         assertThat(flow.at("/busiestHours/0").asInt()).isEqualTo(8);
+
+        List<CSVRecord> flowRows =
+                csv("/reports/flow.csv?from=" + second + "&to=" + second + "&servicePointId=" + counter);
+        assertThat(flowRows).hasSize(1);
+        CSVRecord flowRow = flowRows.get(0);
+        assertThat(flowRow.get("service_point_id")).isEqualTo(counter);
+        assertThat(Integer.parseInt(flowRow.get("tokens")))
+                .isEqualTo(flow.get("tokens").asInt());
+        assertThat(Integer.parseInt(flowRow.get("served")))
+                .isEqualTo(flow.get("served").asInt());
+        assertThat(Integer.parseInt(flowRow.get("no_shows")))
+                .isEqualTo(flow.get("noShows").asInt());
+        Map.of(
+                        "wait_average_minutes", "waitAverageMinutes",
+                        "wait_median_minutes", "waitMedianMinutes",
+                        "wait_90th_minutes", "wait90thPercentileMinutes",
+                        "service_average_minutes", "serviceAverageMinutes",
+                        "service_median_minutes", "serviceMedianMinutes",
+                        "service_90th_minutes", "service90thPercentileMinutes")
+                .forEach((column, field) -> assertThat(Double.parseDouble(flowRow.get(column)))
+                        .as(column)
+                        .isCloseTo(flow.get(field).asDouble(), within(0.0051)));
+        for (int hour = 0; hour < 24; hour++) {
+            assertThat(Integer.parseInt(flowRow.get(String.format("tokens_hour_%02d", hour))))
+                    .isEqualTo(byHour.get(hour));
+        }
+        List<String> busiest = new ArrayList<>();
+        flow.get("busiestHours").forEach(h -> busiest.add(h.asText()));
+        assertThat(flowRow.get("busiest_hours")).isEqualTo(String.join(" ", busiest));
 
         List<CSVRecord> tokens =
                 csv("/reports/tokens.csv?from=" + second + "&to=" + second + "&servicePointId=" + counter);
@@ -379,10 +408,6 @@ class OperationalReportsTest extends IntegrationTest {
         int lower = (int) Math.floor(position);
         int upper = Math.min(lower + 1, sorted.size() - 1);
         return sorted.get(lower) + (position - lower) * (sorted.get(upper) - sorted.get(lower));
-    }
-
-    private void awaitReportsCaughtUp() {
-        awaitCaughtUp(OperationalReportProjector.PROCESSING_GROUP);
     }
 
     private void action(String mutation, String token) {
