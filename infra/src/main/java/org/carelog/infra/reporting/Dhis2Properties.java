@@ -65,6 +65,9 @@ public record Dhis2Properties(
 
     public Dhis2Properties {
         mapping = mapping == null ? List.of() : List.copyOf(mapping);
+        if (baseUrl != null && baseUrl.toString().isBlank()) {
+            baseUrl = null;
+        }
         if (orgUnit == null || orgUnit.isBlank()) {
             if (baseUrl != null || !mapping.isEmpty()) {
                 throw new IllegalArgumentException(PREFIX + "org-unit is required when DHIS2 reporting is configured");
