@@ -11,6 +11,8 @@ import java.util.UUID;
 import org.carelog.infra.reporting.Dhis2Figure.Measure;
 import org.carelog.infra.reporting.Dhis2Properties.Mapping;
 import org.junit.jupiter.api.Test;
+import org.springframework.boot.context.properties.EnableConfigurationProperties;
+import org.springframework.boot.test.context.runner.ApplicationContextRunner;
 
 /** The figure names of the DHIS2 mapping, the checks of its configuration, and the schema the set is held to. */
 class Dhis2ConfigurationTest {
@@ -158,6 +160,42 @@ class Dhis2ConfigurationTest {
         assertThatThrownBy(() ->
                         new Dhis2Properties(null, null, null, null, ORG_UNIT, null, Duration.ZERO, timeout(), mapping))
                 .hasMessageContaining("carelog.reporting.dhis2.connect-timeout must be a positive duration");
+    }
+
+    @EnableConfigurationProperties(Dhis2Properties.class)
+    static class Binding {}
+
+    @Test
+    void bindsFromPropertiesAndAWrongFigureStopsTheStart() {
+        ApplicationContextRunner runner = new ApplicationContextRunner().withUserConfiguration(Binding.class);
+        runner.run(context -> assertThat(context.getBean(Dhis2Properties.class).configured())
+                .as("nothing configured by default")
+                .isFalse());
+        runner.withPropertyValues(
+                        "carelog.reporting.dhis2.org-unit=" + ORG_UNIT,
+                        "carelog.reporting.dhis2.read-timeout=PT10S",
+                        "carelog.reporting.dhis2.mapping[0].figure=diagnoses.code:CA40[sex=FEMALE,age=15-24]",
+                        "carelog.reporting.dhis2.mapping[0].data-element=" + ELEMENT,
+                        "carelog.reporting.dhis2.mapping[0].category-option-combo=" + COMBO)
+                .run(context -> {
+                    Dhis2Properties bound = context.getBean(Dhis2Properties.class);
+                    assertThat(bound.readTimeout()).isEqualTo(Duration.ofSeconds(10));
+                    assertThat(bound.connectTimeout()).isEqualTo(Duration.ofSeconds(5));
+                    assertThat(bound.mapping())
+                            .containsExactly(
+                                    new Mapping("diagnoses.code:CA40[sex=FEMALE,age=15-24]", ELEMENT, COMBO, null));
+                });
+        runner.withPropertyValues(
+                        "carelog.reporting.dhis2.org-unit=" + ORG_UNIT,
+                        "carelog.reporting.dhis2.mapping[0].figure=census.beds",
+                        "carelog.reporting.dhis2.mapping[0].data-element=" + ELEMENT)
+                .run(context -> {
+                    assertThat(context).hasFailed();
+                    assertThat(context.getStartupFailure())
+                            .rootCause()
+                            .hasMessage("carelog.reporting.dhis2.mapping: figure 'census.beds': no figure is called"
+                                    + " census.beds");
+                });
     }
 
     @Test
