@@ -67,7 +67,7 @@ record Dhis2Figure(String name, Measure measure, String argument, String sex, St
 
     private static final Pattern SHAPE = Pattern.compile("([a-z.\\-]+)(?::([A-Za-z0-9.\\-]{1,40}))?(?:\\[(.*)])?");
 
-    /** The query that counts this figure over the local days of a month. */
+    /** SQL and its arguments, in order. */
     record Count(String sql, List<Object> args) {}
 
     /**
@@ -146,29 +146,49 @@ record Dhis2Figure(String name, Measure measure, String argument, String sex, St
         return new IllegalArgumentException("carelog.reporting.dhis2.mapping: figure '" + name + "': " + why);
     }
 
-    /** The SQL that counts this figure over the month's local days (a single integer). */
-    Count count(YearMonth month) {
-        List<Object> args = new ArrayList<>(List.of(month.atDay(1), month.atEndOfMonth()));
-        StringBuilder sql = new StringBuilder();
+    /** The report table this figure counts rows of (alias {@code r}, with a {@code day} column). */
+    String table() {
+        return measure.censusColumn != null
+                ? "report_census"
+                : measure.diagnosis() ? "report_diagnosis" : "report_lab_order";
+    }
+
+    /**
+     * This figure as one aggregate over its table's rows of the period (alias {@code r}): a {@code FILTER} clause
+     * holds its narrowing, so every figure of a table is counted in one pass.
+     */
+    Count aggregate() {
+        List<Object> args = new ArrayList<>();
+        StringBuilder where = new StringBuilder();
         if (measure.censusColumn != null) {
-            sql.append("select coalesce(sum(r.")
-                    .append(measure.censusColumn)
-                    .append("), 0) from report_census r where r.day between ? and ?");
+            where.append("true");
         } else if (measure.diagnosis()) {
-            sql.append("select count(*) from report_diagnosis r where r.day between ? and ? and not r.retracted");
-            and(sql, args, measure == Measure.DIAGNOSES_IN_CHAPTER ? "r.chapter" : null, argument);
-            and(sql, args, measure == Measure.DIAGNOSES_OF_CODE ? "r.code" : null, argument);
-            and(sql, args, "r.sex", sex);
-            and(sql, args, "r.age_group", ageGroup);
+            where.append("not r.retracted");
+            and(where, args, measure == Measure.DIAGNOSES_IN_CHAPTER ? "r.chapter" : null, argument);
+            and(where, args, measure == Measure.DIAGNOSES_OF_CODE ? "r.code" : null, argument);
+            and(where, args, "r.sex", sex);
+            and(where, args, "r.age_group", ageGroup);
         } else {
-            sql.append("select count(*) from report_lab_order r where r.day between ? and ? and not r.cancelled");
-            and(sql, args, "r.code", argument);
+            where.append("not r.cancelled");
+            and(where, args, "r.code", argument);
             if (measure == Measure.LAB_ABNORMAL) {
-                sql.append(" and r.flag is not null and r.flag <> 'NORMAL'");
+                where.append(" and r.flag is not null and r.flag <> 'NORMAL'");
             }
         }
-        and(sql, args, "r.department_id", departmentId);
-        return new Count(sql.toString(), args);
+        and(where, args, "r.department_id", departmentId);
+        String sql = measure.censusColumn != null
+                ? "coalesce(sum(r." + measure.censusColumn + ") filter (where " + where + "), 0)"
+                : "count(*) filter (where " + where + ")";
+        return new Count(sql, args);
+    }
+
+    /** The SQL that counts this figure alone over the month's local days (a single integer). */
+    Count count(YearMonth month) {
+        Count aggregate = aggregate();
+        List<Object> args = new ArrayList<>(aggregate.args());
+        args.add(month.atDay(1));
+        args.add(month.atEndOfMonth());
+        return new Count("select " + aggregate.sql() + " from " + table() + " r where r.day between ? and ?", args);
     }
 
     private static void and(StringBuilder sql, List<Object> args, String column, Object value) {

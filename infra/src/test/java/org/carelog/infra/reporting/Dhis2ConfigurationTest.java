@@ -50,24 +50,30 @@ class Dhis2ConfigurationTest {
                         "diagnoses.code:CA40[sex=MALE,age=65+,department=" + department + "]")
                 .count(YearMonth.of(2026, 2));
         assertThat(count.sql())
-                .isEqualTo("select count(*) from report_diagnosis r where r.day between ? and ? and not r.retracted"
-                        + " and r.code = ? and r.sex = ? and r.age_group = ? and r.department_id = ?");
+                .isEqualTo(
+                        "select count(*) filter (where not r.retracted and r.code = ? and r.sex = ? and"
+                                + " r.age_group = ? and r.department_id = ?) from report_diagnosis r where r.day between ? and ?");
         assertThat(count.args())
                 .containsExactly(
-                        java.time.LocalDate.of(2026, 2, 1),
-                        java.time.LocalDate.of(2026, 2, 28),
                         "CA40",
                         "MALE",
                         "65+",
-                        department);
-        assertThat(Dhis2Figure.parse("lab.abnormal:718-7")
-                        .count(YearMonth.of(2026, 11))
-                        .sql())
-                .contains("not r.cancelled", "r.code = ?", "r.flag <> 'NORMAL'");
+                        department,
+                        java.time.LocalDate.of(2026, 2, 1),
+                        java.time.LocalDate.of(2026, 2, 28));
+        assertThat(Dhis2Figure.parse("lab.abnormal:718-7").aggregate().sql())
+                .isEqualTo("count(*) filter (where not r.cancelled and r.code = ? and r.flag is not null and"
+                        + " r.flag <> 'NORMAL')");
+        assertThat(Dhis2Figure.parse("lab.orders:718-7").table()).isEqualTo("report_lab_order");
         assertThat(Dhis2Figure.parse("census.new-patient-visits")
                         .count(YearMonth.of(2026, 11))
                         .sql())
-                .startsWith("select coalesce(sum(r.new_patient_visits), 0) from report_census r");
+                .isEqualTo("select coalesce(sum(r.new_patient_visits) filter (where true), 0) from report_census r"
+                        + " where r.day between ? and ?");
+        assertThat(Dhis2Figure.parse("census.walk-ins[department=" + department + "]")
+                        .aggregate()
+                        .args())
+                .containsExactly(department);
     }
 
     @Test

@@ -582,7 +582,7 @@ class Dhis2ReportingTest extends IntegrationTest {
         demographics.put("sex", i % 3 == 0 ? "MALE" : "FEMALE");
         demographics.put(
                 "birthDate",
-                LocalDate.now(DHAKA).minusYears(i * 2L).minusDays(40).toString());
+                LocalDate.now(DHAKA).minusYears(i * 2L).minusDays(123).toString());
         return data(post(
                         credentials(Role.RECEPTIONIST),
                         "mutation($input: RegisterPatientInput!) { registerPatient(input: $input) { patientId } }",
