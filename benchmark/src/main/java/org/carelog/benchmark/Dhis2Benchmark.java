@@ -207,9 +207,13 @@ final class Dhis2Benchmark {
             throws Exception {
         try (Connection db = DriverManager.getConnection(carelog.jdbcUrl(), "postgres", "")) {
             java.sql.Array ids = db.createArrayOf("uuid", departments.toArray());
-            long census;
-            try (PreparedStatement s =
-                    db.prepareStatement("insert into report_census (day, department_id, practitioner_id, registrations,"
+            long census = fill(
+                    db,
+                    ids,
+                    from,
+                    to,
+                    null,
+                    "insert into report_census (day, department_id, practitioner_id, registrations,"
                             + " appointments_booked, appointments_cancelled, appointments_attended,"
                             + " appointments_no_show, walk_in_tokens, appointment_tokens, new_patient_visits,"
                             + " returning_patient_visits) select d::date, (?::uuid[])[1 + dep], md5(dep || '-' || p)::uuid,"
@@ -217,14 +221,13 @@ final class Dhis2Benchmark {
                             + " (random() * 8)::int, (random() * 40)::int, (random() * 50)::int,"
                             + " (random() * 30)::int, (random() * 60)::int"
                             + " from generate_series(?::date, ?::date, interval '1 day') d,"
-                            + " generate_series(0, 9) dep, generate_series(0, 9) p")) {
-                s.setArray(1, ids);
-                s.setObject(2, from);
-                s.setObject(3, to);
-                census = s.executeUpdate();
-            }
-            long diagnoses;
-            try (PreparedStatement s = db.prepareStatement(
+                            + " generate_series(0, 9) dep, generate_series(0, 9) p");
+            long diagnoses = fill(
+                    db,
+                    ids,
+                    from,
+                    to,
+                    visitsPerDay,
                     "insert into report_diagnosis (diagnosis_id, patient_id, day, department_id, practitioner_id,"
                             + " system, code, chapter, age_group, sex, retracted)"
                             + " select gen_random_uuid(), null, d::date, (?::uuid[])[1 + i % 10],"
@@ -233,32 +236,39 @@ final class Dhis2Benchmark {
                             + " lpad((1 + i % 26)::text, 2, '0'),"
                             + " (array['<1','1-4','5-14','15-24','25-44','45-64','65+','UNKNOWN'])[1 + (i * 3) % 8],"
                             + " (array['FEMALE','MALE','FEMALE','MALE','OTHER'])[1 + (i * 5) % 5], i % 50 = 0"
-                            + " from generate_series(?::date, ?::date, interval '1 day') d, generate_series(1, ?) i")) {
-                s.setArray(1, ids);
-                s.setObject(2, from);
-                s.setObject(3, to);
-                s.setInt(4, visitsPerDay);
-                diagnoses = s.executeUpdate();
-            }
-            long labs;
-            try (PreparedStatement s = db.prepareStatement(
+                            + " from generate_series(?::date, ?::date, interval '1 day') d, generate_series(1, ?) i");
+            long labs = fill(
+                    db,
+                    ids,
+                    from,
+                    to,
+                    visitsPerDay * 2 / 5,
                     "insert into report_lab_order (order_id, patient_id, day, department_id, practitioner_id, kind,"
                             + " code, name, ordered_at, verified_at, flag, cancelled)"
                             + " select gen_random_uuid(), null, d::date, (?::uuid[])[1 + i % 10],"
                             + " md5((i % 10) || '-' || (i % 7))::uuid, 'LAB', (700 + i % 12) || '-1', 'Test',"
                             + " d + interval '9 hours', d + interval '13 hours',"
                             + " (array['NORMAL','NORMAL','NORMAL','LOW','HIGH',null])[1 + (i * 7) % 6], i % 33 = 0"
-                            + " from generate_series(?::date, ?::date, interval '1 day') d, generate_series(1, ?) i")) {
-                s.setArray(1, ids);
-                s.setObject(2, from);
-                s.setObject(3, to);
-                s.setInt(4, visitsPerDay * 2 / 5);
-                labs = s.executeUpdate();
-            }
+                            + " from generate_series(?::date, ?::date, interval '1 day') d, generate_series(1, ?) i");
             try (var s = db.createStatement()) {
                 s.execute("analyze report_census, report_diagnosis, report_lab_order");
             }
             return new long[] {census, diagnoses, labs};
+        }
+    }
+
+    /** Runs one generating insert: the departments, the first and last day, and rows per day when it takes them. */
+    private static long fill(
+            Connection db, java.sql.Array departments, LocalDate from, LocalDate to, Integer perDay, String sql)
+            throws java.sql.SQLException {
+        try (PreparedStatement s = db.prepareStatement(sql)) {
+            s.setArray(1, departments);
+            s.setObject(2, from);
+            s.setObject(3, to);
+            if (perDay != null) {
+                s.setInt(4, perDay);
+            }
+            return s.executeUpdate();
         }
     }
 }

@@ -614,19 +614,7 @@ class Dhis2ReportingTest extends IntegrationTest {
         String order = data(post(
                         doctor,
                         LabOrdersTest.ORDER,
-                        Map.of(
-                                "input",
-                                map(
-                                        "patientId",
-                                        patient,
-                                        "encounterId",
-                                        encounter,
-                                        "kind",
-                                        "LAB",
-                                        "code",
-                                        LOINC,
-                                        "priority",
-                                        "ROUTINE"))))
+                        Map.of("input", LabOrdersTest.routineOrder(patient, encounter, LOINC))))
                 .at("/orderLabTest/orderId")
                 .asText();
         if (i == 10) {
@@ -636,16 +624,9 @@ class Dhis2ReportingTest extends IntegrationTest {
                     Map.of("input", Map.of("orderId", order, "reason", "patient left"))));
             return;
         }
-        data(post(
-                credentials(Role.NURSE),
-                LabOrdersTest.COLLECT,
-                Map.of("input", Map.of("orderId", order, "specimen", "EDTA blood"))));
-        data(post(
-                technician,
-                LabOrdersTest.ENTER,
-                Map.of(
-                        "input",
-                        Map.of("orderId", order, "result", LabOrdersTest.haemoglobin(i % 2 == 0 ? "14" : "9.5")))));
+        data(post(credentials(Role.NURSE), LabOrdersTest.COLLECT, LabOrdersTest.bloodSample(order)));
+        String haemoglobin = i % 2 == 0 ? "14" : "9.5";
+        data(post(technician, LabOrdersTest.ENTER, LabOrdersTest.haemoglobinResult(order, haemoglobin)));
     }
 
     /** A diagnosis as the events tell it: code (null when uncoded), the patient's sex and age group that day. */
