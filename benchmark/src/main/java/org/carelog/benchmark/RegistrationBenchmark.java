@@ -53,6 +53,10 @@ public final class RegistrationBenchmark {
             TelemedicineBenchmark.main(args);
             return;
         }
+        if ("dhis2".equals(System.getProperty("scenario"))) {
+            Dhis2Benchmark.main(args);
+            return;
+        }
         Settings settings = Settings.fromSystemProperties();
         Path work = settings.output().toAbsolutePath().getParent();
         Files.createDirectories(work);

@@ -113,7 +113,7 @@ class CarelogErrorResolver extends DataFetcherExceptionResolverAdapter {
             case NOT_FOUND -> ErrorType.NOT_FOUND;
             case FORBIDDEN -> ErrorType.FORBIDDEN;
             case UNAUTHENTICATED -> ErrorType.UNAUTHORIZED;
-            case INTERNAL -> ErrorType.INTERNAL_ERROR;
+            case INTERNAL, UNAVAILABLE -> ErrorType.INTERNAL_ERROR;
         };
     }
 }

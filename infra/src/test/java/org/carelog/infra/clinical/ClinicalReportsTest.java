@@ -91,35 +91,14 @@ class ClinicalReportsTest extends EncounterApi {
                 String order = data(post(
                                 doctor,
                                 LabOrdersTest.ORDER,
-                                Map.of(
-                                        "input",
-                                        map(
-                                                "patientId",
-                                                patient,
-                                                "encounterId",
-                                                encounter,
-                                                "kind",
-                                                "LAB",
-                                                "code",
-                                                "718-7",
-                                                "priority",
-                                                "ROUTINE"))))
+                                Map.of("input", LabOrdersTest.routineOrder(patient, encounter, "718-7"))))
                         .at("/orderLabTest/orderId")
                         .asText();
-                data(post(
-                        credentials(Role.NURSE),
-                        LabOrdersTest.COLLECT,
-                        Map.of("input", Map.of("orderId", order, "specimen", "EDTA blood"))));
+                data(post(credentials(Role.NURSE), LabOrdersTest.COLLECT, LabOrdersTest.bloodSample(order)));
                 data(post(
                         technician,
                         LabOrdersTest.ENTER,
-                        Map.of(
-                                "input",
-                                Map.of(
-                                        "orderId",
-                                        order,
-                                        "result",
-                                        LabOrdersTest.haemoglobin(i % 2 == 0 ? "14" : "9.5")))));
+                        LabOrdersTest.haemoglobinResult(order, i % 2 == 0 ? "14" : "9.5")));
                 if (i != 4) {
                     data(post(verifier, LabOrdersTest.VERIFY, Map.of("input", Map.of("orderId", order, "version", 1))));
                 }

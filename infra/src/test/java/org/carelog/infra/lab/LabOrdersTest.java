@@ -37,6 +37,22 @@ public class LabOrdersTest extends IntegrationTest {
     static final String WORKLIST = "query { labWorklist(first: 200) { orderId status priority } }";
     static final String CHART = "query($p: ID!) { patientChart(patientId: $p) { labResults { " + FIELDS + " } } }";
 
+    /** The input of a routine laboratory test ordered in an encounter. */
+    public static Map<String, Object> routineOrder(String patient, String encounter, String code) {
+        return Map.of(
+                "patientId", patient, "encounterId", encounter, "kind", "LAB", "code", code, "priority", "ROUTINE");
+    }
+
+    /** The variables of a blood sample collected for the order ({@link #COLLECT}). */
+    public static Map<String, Object> bloodSample(String order) {
+        return Map.of("input", Map.of("orderId", order, "specimen", "EDTA blood"));
+    }
+
+    /** The variables of a haemoglobin result entered for the order ({@link #ENTER}). */
+    public static Map<String, Object> haemoglobinResult(String order, String value) {
+        return Map.of("input", Map.of("orderId", order, "result", haemoglobin(value)));
+    }
+
     public static Map<String, Object> haemoglobin(String value) {
         return Map.of("value", value, "unit", "g/dL", "referenceLow", "12", "referenceHigh", "16", "criticalLow", "7");
     }
