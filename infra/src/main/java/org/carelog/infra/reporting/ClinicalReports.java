@@ -1,7 +1,8 @@
 package org.carelog.infra.reporting;
 
 import java.util.ArrayList;
-import java.util.LinkedHashMap;
+import java.util.Comparator;
+import java.util.HashMap;
 import java.util.List;
 import java.util.Map;
 import org.carelog.api.common.CarelogException;
@@ -45,62 +46,98 @@ class ClinicalReports {
         this.jdbc = jdbc;
     }
 
+    /**
+     * One scan of the period's diagnoses, grouped by code, chapter, sex and age group; the total, the chapters,
+     * the top codes and their splits are summed from those groups. Ties are broken in the database's collation
+     * (the {@code dense_rank} columns), as an {@code order by} would.
+     */
     DiagnosisReport diagnoses(ReportFilter filter, int limit) {
         ReportFilter.Condition where = filter.condition("d", true, false);
         where.sql().append(" and not d.retracted");
-        int total = jdbc.queryForObject(
-                "select count(*) from report_diagnosis d" + where.sql(),
-                Integer.class,
-                where.args().toArray());
-        List<ReportCount> chapters = jdbc.query(
-                "select coalesce(d.chapter, 'UNCODED'), count(*) from report_diagnosis d" + where.sql()
-                        + " group by 1 order by 2 desc, 1",
-                (rs, n) -> new ReportCount(rs.getString(1), rs.getInt(2)),
-                where.args().toArray());
-        List<Object> args = new ArrayList<>(where.args());
-        args.add(limit(limit));
-        Map<String, DiagnosisCount> top = new LinkedHashMap<>();
+        int[] total = {0};
+        Map<String, Tally> chapters = new HashMap<>();
+        Map<String, CodeTally> codes = new HashMap<>();
         jdbc.query(
-                "select d.system, d.code, c.title, d.chapter, count(*) from report_diagnosis d"
-                        + " left join classification_code c on c.system = d.system and c.code = d.code" + where.sql()
-                        + " and d.code is not null group by d.system, d.code, c.title, d.chapter"
-                        + " order by 5 desc, d.code limit ?",
+                "select g.system, g.code, c.title, g.chapter, g.sex, g.age_group, g.n,"
+                        + " dense_rank() over (order by coalesce(g.chapter, 'UNCODED')),"
+                        + " dense_rank() over (order by g.code, g.system),"
+                        + " dense_rank() over (order by g.sex), dense_rank() over (order by g.age_group)"
+                        + " from (select d.system, d.code, d.chapter, d.sex, d.age_group, count(*) as n"
+                        + " from report_diagnosis d" + where.sql() + " group by 1, 2, 3, 4, 5) g"
+                        + " left join classification_code c on c.system = g.system and c.code = g.code",
                 rs -> {
-                    String key = rs.getString(1) + "|" + rs.getString(2);
-                    top.put(
-                            key,
-                            new DiagnosisCount(
-                                    rs.getString(1),
-                                    rs.getString(2),
-                                    rs.getString(3),
-                                    rs.getString(4),
-                                    rs.getInt(5),
-                                    new ArrayList<>(),
-                                    new ArrayList<>()));
+                    String system = rs.getString(1);
+                    String code = rs.getString(2);
+                    String title = rs.getString(3);
+                    String chapter = rs.getString(4);
+                    String sex = rs.getString(5);
+                    String age = rs.getString(6);
+                    int n = rs.getInt(7);
+                    int chapterRank = rs.getInt(8);
+                    int codeRank = rs.getInt(9);
+                    int sexRank = rs.getInt(10);
+                    int ageRank = rs.getInt(11);
+                    total[0] += n;
+                    chapters.computeIfAbsent(chapter == null ? "UNCODED" : chapter, k -> new Tally(chapterRank))
+                            .count += n;
+                    if (code == null) {
+                        return;
+                    }
+                    CodeTally tally = codes.computeIfAbsent(
+                            system + "|" + code, k -> new CodeTally(system, code, title, chapter, codeRank));
+                    tally.count += n;
+                    tally.sexes.computeIfAbsent(sex, k -> new Tally(sexRank)).count += n;
+                    tally.ages.computeIfAbsent(age, k -> new Tally(ageRank)).count += n;
                 },
-                args.toArray());
-        if (!top.isEmpty()) {
-            breakdown(where, "sex", top, DiagnosisCount::bySex);
-            breakdown(where, "age_group", top, DiagnosisCount::byAgeGroup);
-        }
-        return new DiagnosisReport(total, chapters, List.copyOf(top.values()));
+                where.args().toArray());
+        List<DiagnosisCount> top = codes.values().stream()
+                .sorted(Comparator.comparingInt((CodeTally c) -> -c.count).thenComparingInt(c -> c.rank))
+                .limit(limit(limit))
+                .map(c -> new DiagnosisCount(
+                        c.system, c.code, c.title, c.chapter, c.count, byRank(c.sexes), byRank(c.ages)))
+                .toList();
+        List<ReportCount> byChapter = chapters.entrySet().stream()
+                .sorted(Comparator.comparingInt((Map.Entry<String, Tally> e) -> -e.getValue().count)
+                        .thenComparingInt(e -> e.getValue().rank))
+                .map(e -> new ReportCount(e.getKey(), e.getValue().count))
+                .toList();
+        return new DiagnosisReport(total[0], byChapter, top);
     }
 
-    private void breakdown(
-            ReportFilter.Condition where,
-            String column,
-            Map<String, DiagnosisCount> top,
-            java.util.function.Function<DiagnosisCount, List<ReportCount>> into) {
-        jdbc.query(
-                "select d.system, d.code, d." + column + ", count(*) from report_diagnosis d" + where.sql()
-                        + " and d.code is not null group by 1, 2, 3 order by 1, 2, 3",
-                rs -> {
-                    DiagnosisCount code = top.get(rs.getString(1) + "|" + rs.getString(2));
-                    if (code != null) {
-                        into.apply(code).add(new ReportCount(rs.getString(3), rs.getInt(4)));
-                    }
-                },
-                where.args().toArray());
+    /** A count and the key's place in the database's order. */
+    private static final class Tally {
+        final int rank;
+        int count;
+
+        Tally(int rank) {
+            this.rank = rank;
+        }
+    }
+
+    private static final class CodeTally {
+        final String system;
+        final String code;
+        final String title;
+        final String chapter;
+        final int rank;
+        final Map<String, Tally> sexes = new HashMap<>();
+        final Map<String, Tally> ages = new HashMap<>();
+        int count;
+
+        CodeTally(String system, String code, String title, String chapter, int rank) {
+            this.system = system;
+            this.code = code;
+            this.title = title;
+            this.chapter = chapter;
+            this.rank = rank;
+        }
+    }
+
+    private static List<ReportCount> byRank(Map<String, Tally> tallies) {
+        return tallies.entrySet().stream()
+                .sorted(Comparator.comparingInt(e -> e.getValue().rank))
+                .map(e -> new ReportCount(e.getKey(), e.getValue().count))
+                .toList();
     }
 
     List<MedicineCount> medicines(ReportFilter filter, int limit) {
