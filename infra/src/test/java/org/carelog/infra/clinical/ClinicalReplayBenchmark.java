@@ -27,8 +27,7 @@ import org.carelog.api.lab.LabResultVerified;
 import org.carelog.api.lab.LabSampleCollected;
 import org.carelog.api.lab.LabTestOrdered;
 import org.carelog.api.patient.PatientId;
-import org.carelog.infra.CarelogApplication;
-import org.springframework.boot.builder.SpringApplicationBuilder;
+import org.carelog.infra.InProcessBenchmarks;
 import org.springframework.context.ConfigurableApplicationContext;
 import org.springframework.jdbc.core.JdbcTemplate;
 
@@ -58,16 +57,7 @@ public final class ClinicalReplayBenchmark {
         int rounds = Integer.getInteger("rounds", 2);
         boolean jfr = Boolean.getBoolean("jfr");
         Path work = Files.createTempDirectory("carelog-clinical-replay-");
-        List<String> arguments = new ArrayList<>(List.of(
-                "--server.port=0",
-                "--carelog.database.embedded.port=0",
-                "--carelog.database.embedded.data-directory=" + work.resolve("data"),
-                "--carelog.privacy.master-key-file=" + work.resolve("keys/master.key"),
-                "--carelog.audit.signing-key-file=" + work.resolve("keys/audit-signing.key"),
-                "--carelog.admin.password=Replay-benchmark-only-2026",
-                "--logging.level.root=warn"));
-        try (ConfigurableApplicationContext carelog =
-                new SpringApplicationBuilder(CarelogApplication.class).run(arguments.toArray(String[]::new))) {
+        try (ConfigurableApplicationContext carelog = InProcessBenchmarks.start(work)) {
             EventStore events = carelog.getBean(EventStore.class);
             JdbcTemplate jdbc = carelog.getBean(JdbcTemplate.class);
             long appendStart = System.nanoTime();
@@ -138,17 +128,11 @@ public final class ClinicalReplayBenchmark {
                         .eventProcessor(model, StreamingEventProcessor.class)
                         .orElseThrow();
                 awaitCaughtUp(processor, jdbc, (long) patients * ordersPerPatient);
-                for (int round = 1; round <= rounds; round++) {
-                    processor.shutDown();
-                    processor.resetTokens();
-                    long start = System.nanoTime();
-                    processor.start();
-                    awaitCaughtUp(processor, jdbc, (long) patients * ordersPerPatient);
-                    double elapsed = seconds(start);
-                    System.out.printf(
-                            "%s round %d: replayed the store's %,d clinical events in %.2f s: %,.0f events/s%n",
-                            model, round, appended, elapsed, appended / elapsed);
-                }
+                InProcessBenchmarks.timeRebuilds(
+                        processor,
+                        rounds,
+                        appended,
+                        rebuilding -> awaitCaughtUp(rebuilding, jdbc, (long) patients * ordersPerPatient));
             }
             if (recording != null) {
                 recording.stop();

@@ -30,8 +30,7 @@ import org.carelog.api.patient.PatientRegistered;
 import org.carelog.api.patient.PersonName;
 import org.carelog.api.patient.PhoneNumber;
 import org.carelog.api.patient.Sex;
-import org.carelog.infra.CarelogApplication;
-import org.springframework.boot.builder.SpringApplicationBuilder;
+import org.carelog.infra.InProcessBenchmarks;
 import org.springframework.context.ConfigurableApplicationContext;
 import org.springframework.jdbc.core.JdbcTemplate;
 
@@ -57,20 +56,10 @@ public final class ReplayBenchmark {
         boolean jfr = Boolean.getBoolean("jfr");
         Path work = Files.createTempDirectory("carelog-replay-");
         // command-line arguments: they win over application.yml (default properties would not)
-        List<String> arguments = new ArrayList<>(List.of(
-                "--server.port=0",
-                "--carelog.database.embedded.port=0",
-                "--carelog.database.embedded.data-directory=" + work.resolve("data"),
-                "--carelog.privacy.master-key-file=" + work.resolve("keys/master.key"),
-                "--carelog.audit.signing-key-file=" + work.resolve("keys/audit-signing.key"),
-                "--carelog.admin.password=Replay-benchmark-only-2026",
-                "--logging.level.root=warn"));
         String cacheSize = System.getProperty("keyCacheSize");
-        if (cacheSize != null) {
-            arguments.add("--carelog.privacy.key-cache-size=" + cacheSize);
-        }
-        try (ConfigurableApplicationContext carelog =
-                new SpringApplicationBuilder(CarelogApplication.class).run(arguments.toArray(String[]::new))) {
+        try (ConfigurableApplicationContext carelog = cacheSize == null
+                ? InProcessBenchmarks.start(work)
+                : InProcessBenchmarks.start(work, "--carelog.privacy.key-cache-size=" + cacheSize)) {
             JdbcTemplate jdbc = carelog.getBean(JdbcTemplate.class);
             EventStore events = carelog.getBean(EventStore.class);
             long appendStart = System.nanoTime();

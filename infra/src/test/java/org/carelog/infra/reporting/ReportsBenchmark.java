@@ -24,10 +24,8 @@ import java.util.Locale;
 import java.util.Map;
 import java.util.Random;
 import java.util.UUID;
-import java.util.concurrent.TimeUnit;
 import org.axonframework.config.EventProcessingConfiguration;
 import org.axonframework.eventhandling.EventMessage;
-import org.axonframework.eventhandling.EventTrackerStatus;
 import org.axonframework.eventhandling.GenericDomainEventMessage;
 import org.axonframework.eventhandling.StreamingEventProcessor;
 import org.axonframework.eventsourcing.eventstore.EventStore;
@@ -64,9 +62,8 @@ import org.carelog.api.scheduling.AppointmentType;
 import org.carelog.api.scheduling.DayScheduleId;
 import org.carelog.api.scheduling.SlotBooked;
 import org.carelog.api.scheduling.VisitKind;
-import org.carelog.infra.CarelogApplication;
+import org.carelog.infra.InProcessBenchmarks;
 import org.carelog.infra.privacy.ReplayBenchmark;
-import org.springframework.boot.builder.SpringApplicationBuilder;
 import org.springframework.boot.web.servlet.context.ServletWebServerApplicationContext;
 import org.springframework.context.ConfigurableApplicationContext;
 import org.springframework.jdbc.core.JdbcTemplate;
@@ -94,7 +91,6 @@ public final class ReportsBenchmark {
     private static final ZoneId DHAKA = ZoneId.of("Asia/Dhaka");
     private static final List<String> PROCESSORS = List.of("operational-reports", "clinical-reports");
     private static final String[] CODES = {"BA00", "5A11", "CA23", "1A00", "CA40", "DA63", "8A80", "1F40"};
-    private static final String PASSWORD = "Reports-benchmark-only-2026";
 
     private ReportsBenchmark() {}
 
@@ -106,18 +102,8 @@ public final class ReportsBenchmark {
         int yearPatientsPerDay = Integer.getInteger("yearPatientsPerDay", 5_000);
         int queries = Integer.getInteger("queries", 300);
         Path work = Files.createTempDirectory("carelog-reports-");
-        String[] arguments = {
-            "--server.port=0",
-            "--carelog.database.embedded.port=0",
-            "--carelog.database.embedded.data-directory=" + work.resolve("data"),
-            "--carelog.privacy.master-key-file=" + work.resolve("keys/master.key"),
-            "--carelog.audit.signing-key-file=" + work.resolve("keys/audit-signing.key"),
-            "--carelog.admin.password=" + PASSWORD,
-            "--carelog.security.mfa.required-roles=",
-            "--logging.level.root=warn"
-        };
         try (ConfigurableApplicationContext carelog =
-                new SpringApplicationBuilder(CarelogApplication.class).run(arguments)) {
+                InProcessBenchmarks.start(work, "--carelog.security.mfa.required-roles=")) {
             JdbcTemplate jdbc = carelog.getBean(JdbcTemplate.class);
             EventProcessingConfiguration processing = carelog.getBean(EventProcessingConfiguration.class);
             processing.eventProcessors().forEach((name, processor) -> {
@@ -142,18 +128,9 @@ public final class ReportsBenchmark {
                 StreamingEventProcessor processor = processing
                         .eventProcessor(name, StreamingEventProcessor.class)
                         .orElseThrow();
-                awaitCaughtUp(processor, head);
-                for (int round = 1; round <= rounds; round++) {
-                    processor.shutDown();
-                    processor.resetTokens();
-                    long start = System.nanoTime();
-                    processor.start();
-                    awaitCaughtUp(processor, head);
-                    double elapsed = seconds(start);
-                    System.out.printf(
-                            "%s rebuild round %d: %,d stored events in %.2f s: %,.0f events/s%n",
-                            name, round, stored, elapsed, stored / elapsed);
-                }
+                InProcessBenchmarks.awaitAt(processor, head);
+                InProcessBenchmarks.timeRebuilds(
+                        processor, rounds, stored, rebuilding -> InProcessBenchmarks.awaitAt(rebuilding, head));
             }
             if (recording != null) {
                 recording.stop();
@@ -518,30 +495,6 @@ public final class ReportsBenchmark {
                 at));
     }
 
-    /**
-     * Until every segment of the processor has an error-free token at or past the store's head. (Not
-     * {@code isReplaying()}: a replay token whose reset position has gaps stays "replaying" until a later event.)
-     */
-    private static void awaitCaughtUp(StreamingEventProcessor processor, long head) throws InterruptedException {
-        long deadline = System.nanoTime() + TimeUnit.MINUTES.toNanos(60);
-        long report = System.nanoTime() + TimeUnit.SECONDS.toNanos(30);
-        while (System.nanoTime() < deadline) {
-            Map<Integer, EventTrackerStatus> status = processor.processingStatus();
-            if (!status.isEmpty()
-                    && status.values().stream()
-                            .allMatch(s ->
-                                    !s.isErrorState() && s.getCurrentPosition().orElse(-1) >= head)) {
-                return;
-            }
-            if (System.nanoTime() > report) {
-                System.out.println(processor.getName() + " still working: " + status);
-                report = System.nanoTime() + TimeUnit.SECONDS.toNanos(30);
-            }
-            Thread.sleep(5);
-        }
-        throw new IllegalStateException(processor.getName() + " did not catch up within an hour");
-    }
-
     private static void printCounts(JdbcTemplate jdbc) {
         for (String table : List.of(
                 "report_registration",
@@ -677,7 +630,8 @@ public final class ReportsBenchmark {
 
         Http(String base) throws Exception {
             this.base = base;
-            String basic = Base64.getEncoder().encodeToString(("admin:" + PASSWORD).getBytes(StandardCharsets.UTF_8));
+            String basic = Base64.getEncoder()
+                    .encodeToString(("admin:" + InProcessBenchmarks.ADMIN_PASSWORD).getBytes(StandardCharsets.UTF_8));
             HttpResponse<String> token = client.send(
                     HttpRequest.newBuilder(URI.create(base + "/auth/token"))
                             .header("Authorization", "Basic " + basic)
