@@ -73,7 +73,7 @@ public abstract class CommunicationApi extends IntegrationTest {
                                         "slotMinutes",
                                         15,
                                         "capacity",
-                                        10,
+                                        20,
                                         "types",
                                         List.of("IN_PERSON", "VIRTUAL")))))));
         return new Doctor(doctor, chamber, department);

@@ -36,7 +36,7 @@ import org.junit.jupiter.api.Test;
 import org.springframework.beans.factory.annotation.Autowired;
 
 /**
- * The communication report against figures computed independently: what the test itself did to 40 patients (their
+ * The communication report against figures computed independently: what the test itself did to 200 patients (their
  * consent and addresses, bookings, cancellations, gateway refusals and outages, check-ins), checked against the SMS
  * the test gateway received and the e-mails the test mail server received, and the appointment events in the store.
  * One clinic day on the test clock: the 24-hour reminders the evening before (the first slot's refused by the
@@ -46,8 +46,8 @@ import org.springframework.beans.factory.annotation.Autowired;
  */
 class CommunicationReportsTest extends CommunicationApi {
 
-    private static final int PATIENTS = 40;
-    private static final int PER_SLOT = 4;
+    private static final int PER_SLOT = 20;
+    private static final int PATIENTS = 10 * PER_SLOT;
     private static final String REPORT = "query($f: ReportFilterInput!) { communicationReport(filter: $f) {"
             + " messages { kind channel queued waiting sent delivered failed expired withdrawn skippedNoConsent"
             + " skippedNoAddress skippedNoPatient }"
@@ -462,9 +462,9 @@ class CommunicationReportsTest extends CommunicationApi {
         return i % 10 == 9;
     }
 
-    /** Cancelled while its 24-hour reminder waited out the outage: the two SMS patients of the second and third slots. */
+    /** Cancelled while its 24-hour reminder waited out the outage: the first (SMS) patients of the second and third slots. */
     private static boolean lateCancelled(int i) {
-        return i == 4 || i == 8;
+        return i == PER_SLOT || i == 2 * PER_SLOT;
     }
 
     /** Neither cancelled at booking nor later. */
@@ -476,7 +476,7 @@ class CommunicationReportsTest extends CommunicationApi {
         return i % 5 == 2;
     }
 
-    /** Four patients a quarter-hour slot from 14:00 (the last slot 16:15). */
+    /** {@link #PER_SLOT} patients a quarter-hour slot from 14:00 (the last slot 16:15). */
     private static Instant start(LocalDate day, int i) {
         return at(day, "14:00").plus(Duration.ofMinutes(15L * slot(i)));
     }
