@@ -29,8 +29,9 @@ import org.carelog.api.scheduling.SlotBooked;
 /**
  * One booked appointment's reminders, as durable deadlines (PostgreSQL, db-scheduler): one per configured offset
  * before the start that is still in the future when the booking is handled. Rescheduling ends this saga (the new
- * appointment's booking starts its own), cancelling, check-in, completion and no-show end it too, and each end
- * cancels the pending deadlines and withdraws a reminder still waiting to be sent. A deadline's reminder carries
+ * appointment's booking starts its own), cancelling, check-in, completion and no-show end it too (and nothing
+ * else: not the last reminder), and each end cancels the pending deadlines and withdraws any reminder still
+ * waiting to be sent. A deadline's reminder carries
  * the key {@code appointment-reminder:<appointment>:<offset>}, so a deadline run twice sends once. The saga holds
  * ids and deadline ids only; its collaborators come as handler parameters (Spring beans, fixture resources).
  */
@@ -91,9 +92,9 @@ public class AppointmentReminders {
                                 "servicePointId", String.valueOf(due.servicePointId())),
                         Set.of()),
                 due.start());
-        if (pending.isEmpty()) {
-            SagaLifecycle.end();
-        }
+        // Not ended after the last reminder: it may still be waiting (an outage, quiet hours) when the
+        // appointment is cancelled or attended, and must then be withdrawn. Every appointment ends in one of the
+        // events below (the no-show job closes each day's).
     }
 
     @EndSaga

@@ -17,6 +17,7 @@ import org.carelog.api.practitioner.ServicePointId;
 import org.carelog.api.scheduling.AppointmentCancelled;
 import org.carelog.api.scheduling.AppointmentCheckedIn;
 import org.carelog.api.scheduling.AppointmentId;
+import org.carelog.api.scheduling.AppointmentMarkedNoShow;
 import org.carelog.api.scheduling.AppointmentRescheduled;
 import org.carelog.api.scheduling.AppointmentType;
 import org.carelog.api.scheduling.CancelledBy;
@@ -82,7 +83,7 @@ class AppointmentRemindersTest {
     }
 
     @Test
-    void theRemindersAreQueuedWhenTheirTimeComesAndTheSagaEndsAfterTheLast() {
+    void theRemindersAreQueuedWhenTheirTimeComesAndTheSagaLastsUntilTheOutcome() {
         fixture.givenAPublished(booked(APPOINTMENT, START))
                 .whenTimeAdvancesTo(START.minus(Duration.ofHours(24)))
                 .expectDeadlinesMet(due(Duration.ofHours(24)))
@@ -94,8 +95,25 @@ class AppointmentRemindersTest {
             assertThat(q.request().values()).containsEntry("start", START.toString());
             assertThat(q.expiresAt()).isEqualTo(START);
         });
-        fixture.whenTimeElapses(Duration.ofHours(22)).expectActiveSagas(0);
+        fixture.whenTimeElapses(Duration.ofHours(22)).expectActiveSagas(1).expectNoScheduledDeadlines();
         assertThat(outbox.queued).hasSize(2);
+        fixture.whenPublishingA(new AppointmentMarkedNoShow(DAY, APPOINTMENT, RAHIM))
+                .expectActiveSagas(0);
+    }
+
+    @Test
+    void aLastReminderStillWaitingIsWithdrawnWhenThePatientChecksIn() throws Exception {
+        fixture.givenAPublished(booked(APPOINTMENT, START))
+                .andThenTimeAdvancesTo(START.minus(Duration.ofHours(2)))
+                .whenPublishingA(new AppointmentCheckedIn(
+                        APPOINTMENT, RAHIM, DR_KARIM, CHAMBER, START, START.minus(Duration.ofMinutes(90)), DAY))
+                .expectActiveSagas(0)
+                .expectNoScheduledDeadlines();
+        assertThat(outbox.queued).hasSize(2);
+        assertThat(outbox.withdrawn)
+                .containsExactlyInAnyOrder(
+                        "appointment-reminder:" + APPOINTMENT + ":PT24H",
+                        "appointment-reminder:" + APPOINTMENT + ":PT2H");
     }
 
     @Test
@@ -107,7 +125,7 @@ class AppointmentRemindersTest {
                 .expectScheduledDeadline(
                         soon.minus(Duration.ofHours(2)),
                         new AppointmentReminderDue(APPOINTMENT, RAHIM, DR_KARIM, CHAMBER, soon, "PT2H"));
-        fixture.whenTimeElapses(Duration.ofHours(3)).expectActiveSagas(0);
+        fixture.whenTimeElapses(Duration.ofHours(3)).expectActiveSagas(1);
         assertThat(outbox.queued)
                 .singleElement()
                 .satisfies(q -> assertThat(q.request().deduplicationKey()).endsWith(":PT2H"));
