@@ -5,8 +5,10 @@ import java.util.ArrayList;
 import java.util.List;
 import java.util.Map;
 import java.util.concurrent.TimeUnit;
+import org.axonframework.eventhandling.EventMessage;
 import org.axonframework.eventhandling.EventTrackerStatus;
 import org.axonframework.eventhandling.StreamingEventProcessor;
+import org.axonframework.eventsourcing.eventstore.EventStore;
 import org.springframework.boot.builder.SpringApplicationBuilder;
 import org.springframework.context.ConfigurableApplicationContext;
 
@@ -34,6 +36,40 @@ public final class InProcessBenchmarks {
                 "--logging.level.root=warn"));
         arguments.addAll(List.of(extra));
         return new SpringApplicationBuilder(CarelogApplication.class).run(arguments.toArray(String[]::new));
+    }
+
+    /** Appends events through the event store in batches of a given size; counts what it appended. */
+    public static final class Appender {
+        private final EventStore events;
+        private final int size;
+        private final List<EventMessage<?>> batch = new ArrayList<>();
+        private long appended;
+
+        public Appender(EventStore events, int size) {
+            this.events = events;
+            this.size = size;
+        }
+
+        public void add(EventMessage<?> event) {
+            batch.add(event);
+            if (batch.size() >= size) {
+                flush();
+            }
+        }
+
+        /** Appends what is left; returns how many events were appended in all. */
+        public long finish() {
+            flush();
+            return appended;
+        }
+
+        private void flush() {
+            if (!batch.isEmpty()) {
+                events.publish(batch);
+                appended += batch.size();
+                batch.clear();
+            }
+        }
     }
 
     /** How a benchmark knows a rebuild is complete. */

@@ -3,7 +3,6 @@ package org.carelog.infra.clinical;
 import java.math.BigDecimal;
 import java.nio.file.Files;
 import java.nio.file.Path;
-import java.util.ArrayList;
 import java.util.List;
 import java.util.Locale;
 import java.util.Map;
@@ -12,7 +11,6 @@ import java.util.function.BiConsumer;
 import jdk.jfr.Configuration;
 import jdk.jfr.Recording;
 import org.axonframework.config.EventProcessingConfiguration;
-import org.axonframework.eventhandling.EventMessage;
 import org.axonframework.eventhandling.GenericDomainEventMessage;
 import org.axonframework.eventhandling.StreamingEventProcessor;
 import org.axonframework.eventsourcing.eventstore.EventStore;
@@ -61,8 +59,7 @@ public final class ClinicalReplayBenchmark {
             EventStore events = carelog.getBean(EventStore.class);
             JdbcTemplate jdbc = carelog.getBean(JdbcTemplate.class);
             long appendStart = System.nanoTime();
-            List<EventMessage<?>> batch = new ArrayList<>();
-            long appended = 0;
+            InProcessBenchmarks.Appender batch = new InProcessBenchmarks.Appender(events, APPEND_BATCH);
             for (int p = 0; p < patients; p++) {
                 PatientId patient = PatientId.random();
                 for (int o = 0; o < ordersPerPatient; o++) {
@@ -104,14 +101,8 @@ public final class ClinicalReplayBenchmark {
                                             null)));
                     add.accept(3, new LabResultVerified(patient, order, 1));
                 }
-                if (batch.size() >= APPEND_BATCH) {
-                    events.publish(batch);
-                    appended += batch.size();
-                    batch.clear();
-                }
             }
-            events.publish(batch);
-            appended += batch.size();
+            long appended = batch.finish();
             double appendSeconds = seconds(appendStart);
             System.out.printf(
                     "appended %,d encrypted lab events in %.1f s (%,.0f/s)%n",

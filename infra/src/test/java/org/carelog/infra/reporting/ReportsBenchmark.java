@@ -25,7 +25,6 @@ import java.util.Map;
 import java.util.Random;
 import java.util.UUID;
 import org.axonframework.config.EventProcessingConfiguration;
-import org.axonframework.eventhandling.EventMessage;
 import org.axonframework.eventhandling.GenericDomainEventMessage;
 import org.axonframework.eventhandling.StreamingEventProcessor;
 import org.axonframework.eventsourcing.eventstore.EventStore;
@@ -209,7 +208,7 @@ public final class ReportsBenchmark {
         Random random = new Random(2026);
         Sequences sequences = new Sequences();
         List<PatientId> known = new ArrayList<>();
-        List<EventMessage<?>> batch = new ArrayList<>();
+        InProcessBenchmarks.Appender batch = new InProcessBenchmarks.Appender(events, APPEND_BATCH);
         PractitionerId[] doctors = new PractitionerId[20];
         DepartmentId[] departments = new DepartmentId[5];
         ServicePointId[] chambers = new ServicePointId[doctors.length];
@@ -223,7 +222,6 @@ public final class ReportsBenchmark {
             chambers[p] = new ServicePointId(UUID.randomUUID());
         }
         Map<String, Object> metadata = Map.of(MetadataKeys.USERNAME, "bench", MetadataKeys.ROLE, "RECEPTIONIST");
-        long appended = 0;
         long startAppend = System.nanoTime();
         LocalDate first = LocalDate.now(DHAKA).minusDays(days);
         int registered = 0;
@@ -405,15 +403,9 @@ public final class ReportsBenchmark {
                         seen.plusSeconds(900),
                         random,
                         metadata);
-                if (batch.size() >= APPEND_BATCH) {
-                    events.publish(batch);
-                    appended += batch.size();
-                    batch.clear();
-                }
             }
         }
-        events.publish(batch);
-        appended += batch.size();
+        long appended = batch.finish();
         double elapsed = seconds(startAppend);
         System.out.printf("appended %,d events in %.1f s (%,.0f/s)%n", appended, elapsed, appended / elapsed);
         return appended;
@@ -421,7 +413,7 @@ public final class ReportsBenchmark {
 
     /** Issues, calls, starts and finishes a token; returns when service started. */
     private static Instant token(
-            List<EventMessage<?>> batch,
+            InProcessBenchmarks.Appender batch,
             Sequences sequences,
             Map<String, Integer> numbers,
             TokenQueueId queue,
@@ -478,7 +470,7 @@ public final class ReportsBenchmark {
     }
 
     private static void add(
-            List<EventMessage<?>> batch,
+            InProcessBenchmarks.Appender batch,
             Sequences sequences,
             String type,
             String aggregate,
