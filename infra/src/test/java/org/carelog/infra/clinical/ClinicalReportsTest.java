@@ -43,6 +43,18 @@ import org.springframework.beans.factory.annotation.Autowired;
 class ClinicalReportsTest extends EncounterApi {
 
     private static final int PATIENTS = 200;
+    private static final String[] LATIN = {"ka", "ke", "ki", "ko", "ku", "ga", "ge", "gi", "go", "gu"};
+    private static final String[] BANGLA = {"কা", "কে", "কি", "কো", "কু", "গা", "গে", "গি", "গো", "গু"};
+
+    /** {@code n} spelled one syllable per decimal digit, after a leading "ba" (so 7 is "bagi", 207 "bakikagi"). */
+    private static String spelled(int n, String[] syllables) {
+        StringBuilder word = new StringBuilder(syllables == LATIN ? "ba" : "বা");
+        for (char digit : Integer.toString(n).toCharArray()) {
+            word.append(syllables[digit - '0']);
+        }
+        return word.toString();
+    }
+
     private static final List<String> CODES = List.of("1A00", "BA00.Z", "1A00", "5A11", "BA00.Z", "1A00");
 
     @Autowired
@@ -59,6 +71,10 @@ class ClinicalReportsTest extends EncounterApi {
             Map<String, Object> registration = PatientFixtures.bystander(80_000_000L + unique());
             @SuppressWarnings("unchecked")
             Map<String, Object> demographics = (Map<String, Object>) registration.get("demographics");
+            // Names of their own: these birth dates are not the fixtures', and a look-alike name with the same
+            // birth date would trip another test's duplicate check.
+            demographics.put("nameEn", "Report " + spelled(i, LATIN));
+            demographics.put("nameBn", "রিপোর্ট " + spelled(i, BANGLA));
             demographics.put("sex", i % 3 == 0 ? "MALE" : "FEMALE");
             demographics.put(
                     "birthDate",
