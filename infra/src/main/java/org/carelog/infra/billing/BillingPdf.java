@@ -1,33 +1,21 @@
 package org.carelog.infra.billing;
 
-import com.lowagie.text.Chunk;
 import com.lowagie.text.Document;
 import com.lowagie.text.DocumentException;
 import com.lowagie.text.Element;
-import com.lowagie.text.Font;
 import com.lowagie.text.PageSize;
 import com.lowagie.text.Paragraph;
-import com.lowagie.text.Phrase;
-import com.lowagie.text.pdf.BaseFont;
-import com.lowagie.text.pdf.FontSelector;
-import com.lowagie.text.pdf.LayoutProcessor;
-import com.lowagie.text.pdf.PdfPCell;
 import com.lowagie.text.pdf.PdfPTable;
 import com.lowagie.text.pdf.PdfWriter;
 import java.io.ByteArrayOutputStream;
 import java.io.IOException;
-import java.io.InputStream;
-import java.io.UncheckedIOException;
-import java.nio.file.Files;
-import java.nio.file.Path;
-import java.nio.file.StandardCopyOption;
 import java.time.Clock;
 import java.time.Instant;
 import java.time.format.DateTimeFormatter;
 import java.util.List;
-import java.util.Map;
 import org.carelog.api.common.Money;
 import org.carelog.infra.config.FacilityProperties;
+import org.carelog.infra.pdf.PdfFonts;
 import org.carelog.projection.billing.InvoiceView;
 import org.springframework.stereotype.Component;
 
@@ -40,30 +28,7 @@ import org.springframework.stereotype.Component;
 @Component
 class BillingPdf {
 
-    static final String BENGALI_FONT = "NotoSansBengali-Regular.ttf";
-    static final String LATIN_FONT = "NotoSans-Regular.ttf";
-    static final String LATIN_BOLD_FONT = "NotoSans-Bold.ttf";
     static final DateTimeFormatter DATE_TIME = DateTimeFormatter.ofPattern("d MMM yyyy, HH:mm");
-
-    private static final Map<String, Path> FONT_FILES;
-
-    static {
-        // OpenPDF's layout processor is global and refuses a second enabling. The printed prescription enables it
-        // with the flags wanted here (shaping, logical text): let it, whichever document is made first.
-        try {
-            Class.forName("org.carelog.infra.prescription.PrescriptionPdf", true, BillingPdf.class.getClassLoader());
-        } catch (ClassNotFoundException e) {
-            throw new IllegalStateException(e);
-        }
-        if (!LayoutProcessor.isEnabled()) {
-            LayoutProcessor.enableKernLiga();
-            LayoutProcessor.setWriteActualText();
-        }
-        FONT_FILES = Map.of(
-                BENGALI_FONT, fontFile(BENGALI_FONT),
-                LATIN_FONT, fontFile(LATIN_FONT),
-                LATIN_BOLD_FONT, fontFile(LATIN_BOLD_FONT));
-    }
 
     /** Who the invoice is for, as printed: names and MRN (null parts are left out). */
     record Patient(String nameEn, String nameBn, String mrn) {}
@@ -74,72 +39,6 @@ class BillingPdf {
     BillingPdf(FacilityProperties facility, Clock clock) {
         this.facility = facility;
         this.clock = clock;
-    }
-
-    private static Path fontFile(String name) {
-        try (InputStream in = BillingPdf.class.getResourceAsStream("/fonts/" + name)) {
-            if (in == null) {
-                throw new IllegalStateException("font " + name + " missing from the application");
-            }
-            Path file = Files.createTempFile("carelog-billing-", "-" + name);
-            file.toFile().deleteOnExit();
-            Files.copy(in, file, StandardCopyOption.REPLACE_EXISTING);
-            return file;
-        } catch (IOException e) {
-            throw new UncheckedIOException(e);
-        }
-    }
-
-    private static BaseFont font(String name) throws IOException {
-        String path = FONT_FILES.get(name).toString();
-        BaseFont font = BaseFont.createFont(path, BaseFont.IDENTITY_H, BaseFont.EMBEDDED);
-        LayoutProcessor.loadFont(font, path);
-        return font;
-    }
-
-    private static final class Fonts {
-        final BaseFont latin;
-        final BaseFont latinBold;
-        final BaseFont bengali;
-
-        Fonts() throws IOException {
-            latin = font(LATIN_FONT);
-            latinBold = font(LATIN_BOLD_FONT);
-            bengali = font(BENGALI_FONT);
-        }
-
-        Paragraph paragraph() {
-            return new Paragraph("", new Font(latin, 10));
-        }
-
-        Chunk newline() {
-            return new Chunk("\n", new Font(latin, 10));
-        }
-
-        Paragraph rule() {
-            Chunk line = new Chunk(new com.lowagie.text.pdf.draw.LineSeparator(0.5f, 100, null, 0, -2));
-            line.setFont(new Font(latin, 10));
-            Paragraph rule = new Paragraph(line);
-            rule.setFont(new Font(latin, 10));
-            rule.setSpacingAfter(4);
-            return rule;
-        }
-
-        /** Latin in Noto Sans, Bangla and the taka sign in Noto Sans Bengali. */
-        Phrase text(String text, float size, boolean bold) {
-            FontSelector selector = new FontSelector();
-            selector.addFont(new Font(bold ? latinBold : latin, size));
-            selector.addFont(new Font(bengali, size));
-            return selector.process(text == null ? "" : text);
-        }
-
-        PdfPCell cell(String text, float size, boolean bold, int align) {
-            PdfPCell cell = new PdfPCell(text(text, size, bold));
-            cell.setHorizontalAlignment(align);
-            cell.setBorderWidth(0.3f);
-            cell.setPadding(3);
-            return cell;
-        }
     }
 
     byte[] invoice(InvoiceView invoice, Patient patient, String practitioner) {
@@ -216,12 +115,12 @@ class BillingPdf {
     }
 
     private interface Body {
-        void write(Document document, Fonts fonts) throws DocumentException;
+        void write(Document document, PdfFonts fonts) throws DocumentException;
     }
 
     private byte[] write(String title, Body body) {
         try {
-            Fonts fonts = new Fonts();
+            PdfFonts fonts = new PdfFonts();
             ByteArrayOutputStream out = new ByteArrayOutputStream();
             Document document = new Document(PageSize.A4, 40, 40, 36, 36);
             PdfWriter.getInstance(document, out);
@@ -237,7 +136,7 @@ class BillingPdf {
     }
 
     private void header(
-            Document document, Fonts fonts, String title, InvoiceView invoice, Patient patient, String practitioner)
+            Document document, PdfFonts fonts, String title, InvoiceView invoice, Patient patient, String practitioner)
             throws DocumentException {
         Paragraph header = fonts.paragraph();
         header.setAlignment(Element.ALIGN_CENTER);
@@ -273,12 +172,12 @@ class BillingPdf {
         document.add(who);
     }
 
-    private static void total(PdfPTable totals, Fonts fonts, String label, Money amount, boolean bold) {
+    private static void total(PdfPTable totals, PdfFonts fonts, String label, Money amount, boolean bold) {
         totals.addCell(fonts.cell(label, 10, bold, Element.ALIGN_LEFT));
         totals.addCell(fonts.cell(AmountInWords.figures(amount), 10, bold, Element.ALIGN_RIGHT));
     }
 
-    private static void inWords(Document document, Fonts fonts, Money amount) throws DocumentException {
+    private static void inWords(Document document, PdfFonts fonts, Money amount) throws DocumentException {
         Paragraph words = fonts.paragraph();
         words.setSpacingBefore(10);
         words.add(fonts.text("In words: " + AmountInWords.english(amount), 10, false));
@@ -287,7 +186,7 @@ class BillingPdf {
         document.add(words);
     }
 
-    private void footer(Document document, Fonts fonts, InvoiceView invoice) throws DocumentException {
+    private void footer(Document document, PdfFonts fonts, InvoiceView invoice) throws DocumentException {
         Paragraph footer = fonts.paragraph();
         footer.setSpacingBefore(16);
         footer.add(fonts.text(

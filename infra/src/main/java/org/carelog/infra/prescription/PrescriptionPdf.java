@@ -6,28 +6,18 @@ import com.google.zxing.WriterException;
 import com.google.zxing.common.BitMatrix;
 import com.google.zxing.qrcode.QRCodeWriter;
 import com.google.zxing.qrcode.decoder.ErrorCorrectionLevel;
-import com.lowagie.text.Chunk;
 import com.lowagie.text.Document;
 import com.lowagie.text.DocumentException;
 import com.lowagie.text.Element;
 import com.lowagie.text.Font;
 import com.lowagie.text.PageSize;
 import com.lowagie.text.Paragraph;
-import com.lowagie.text.Phrase;
-import com.lowagie.text.pdf.BaseFont;
-import com.lowagie.text.pdf.FontSelector;
-import com.lowagie.text.pdf.LayoutProcessor;
 import com.lowagie.text.pdf.PdfContentByte;
 import com.lowagie.text.pdf.PdfPCell;
 import com.lowagie.text.pdf.PdfPTable;
 import com.lowagie.text.pdf.PdfWriter;
 import java.io.ByteArrayOutputStream;
 import java.io.IOException;
-import java.io.InputStream;
-import java.io.UncheckedIOException;
-import java.nio.file.Files;
-import java.nio.file.Path;
-import java.nio.file.StandardCopyOption;
 import java.time.Clock;
 import java.time.LocalDate;
 import java.time.Period;
@@ -41,6 +31,7 @@ import org.carelog.api.prescription.MealTiming;
 import org.carelog.api.prescription.PrescribedItem;
 import org.carelog.api.prescription.PrescriptionSummary;
 import org.carelog.infra.config.FacilityProperties;
+import org.carelog.infra.pdf.PdfFonts;
 import org.springframework.stereotype.Component;
 
 /**
@@ -52,23 +43,7 @@ import org.springframework.stereotype.Component;
 @Component
 class PrescriptionPdf {
 
-    static final String BENGALI_FONT = "NotoSansBengali-Regular.ttf";
-    static final String LATIN_FONT = "NotoSans-Regular.ttf";
-    static final String LATIN_BOLD_FONT = "NotoSans-Bold.ttf";
     static final DateTimeFormatter DATE = DateTimeFormatter.ofPattern("d MMM yyyy");
-
-    private static final Map<String, Path> FONT_FILES;
-
-    static {
-        // Global in OpenPDF: every text shown through a font loaded into the layout processor is shaped.
-        LayoutProcessor.enableKernLiga();
-        // Shaped glyphs (conjuncts, reordered vowel signs) carry their logical text, for search and copy.
-        LayoutProcessor.setWriteActualText();
-        FONT_FILES = Map.of(
-                BENGALI_FONT, fontFile(BENGALI_FONT),
-                LATIN_FONT, fontFile(LATIN_FONT),
-                LATIN_BOLD_FONT, fontFile(LATIN_BOLD_FONT));
-    }
 
     private final FacilityProperties facility;
     private final Clock clock;
@@ -78,74 +53,9 @@ class PrescriptionPdf {
         this.clock = clock;
     }
 
-    /** The font files, copied out of the application's jar once (the JDK's layout reads fonts from files). */
-    static Path fontFile(String name) {
-        try (InputStream in = PrescriptionPdf.class.getResourceAsStream("/fonts/" + name)) {
-            if (in == null) {
-                throw new IllegalStateException("font " + name + " missing from the application");
-            }
-            Path file = Files.createTempFile("carelog-", "-" + name);
-            file.toFile().deleteOnExit();
-            Files.copy(in, file, StandardCopyOption.REPLACE_EXISTING);
-            return file;
-        } catch (IOException e) {
-            throw new UncheckedIOException(e);
-        }
-    }
-
-    /** The Bengali font file, for tests that compare the printed shapes with the JDK's own. */
-    static Path bengaliFontFile() {
-        return FONT_FILES.get(BENGALI_FONT);
-    }
-
-    private static BaseFont font(String name) throws IOException {
-        String path = FONT_FILES.get(name).toString();
-        BaseFont font = BaseFont.createFont(path, BaseFont.IDENTITY_H, BaseFont.EMBEDDED);
-        LayoutProcessor.loadFont(font, path);
-        return font;
-    }
-
-    /** Latin letters in Noto Sans, Bangla in Noto Sans Bengali: each run of text in the font that has it. */
-    private static final class Fonts {
-        final BaseFont latin;
-        final BaseFont latinBold;
-        final BaseFont bengali;
-
-        Fonts() throws IOException {
-            latin = font(LATIN_FONT);
-            latinBold = font(LATIN_BOLD_FONT);
-            bengali = font(BENGALI_FONT);
-        }
-
-        /** A line break in a font Carelog ships (OpenPDF's default, Helvetica, is not available). */
-        Chunk newline() {
-            return new Chunk("\n", new Font(latin, 10));
-        }
-
-        Paragraph paragraph() {
-            return new Paragraph("", new Font(latin, 10));
-        }
-
-        Paragraph rule() {
-            Chunk line = new Chunk(new com.lowagie.text.pdf.draw.LineSeparator(0.5f, 100, null, 0, -2));
-            line.setFont(new Font(latin, 10));
-            Paragraph rule = new Paragraph(line);
-            rule.setFont(new Font(latin, 10));
-            rule.setSpacingAfter(4);
-            return rule;
-        }
-
-        Phrase text(String text, float size, boolean bold) {
-            FontSelector selector = new FontSelector();
-            selector.addFont(new Font(bold ? latinBold : latin, size));
-            selector.addFont(new Font(bengali, size));
-            return selector.process(text == null ? "" : text);
-        }
-    }
-
     byte[] render(PrescriptionSummary rx, PatientSummary patient, PractitionerSummary doctor, String verificationUrl) {
         try {
-            Fonts fonts = new Fonts();
+            PdfFonts fonts = new PdfFonts();
             ByteArrayOutputStream out = new ByteArrayOutputStream();
             Document document = new Document(PageSize.A4, 40, 40, 36, 36);
             PdfWriter writer = PdfWriter.getInstance(document, out);
@@ -178,7 +88,7 @@ class PrescriptionPdf {
             }
             who.add(fonts.text("BMDC Reg. No. " + rx.bmdcNumber(), 9, true));
             top.addCell(cell(who));
-            PdfPCell qr = new PdfPCell(new Phrase("", new Font(fonts.latin, 10)));
+            PdfPCell qr = new PdfPCell(fonts.text("", 10, false));
             qr.setBorder(0);
             qr.setFixedHeight(80);
             top.addCell(qr);
@@ -257,7 +167,7 @@ class PrescriptionPdf {
             Document document = new Document(PageSize.A6);
             PdfWriter.getInstance(document, out);
             document.open();
-            document.add(new Paragraph(text, new Font(font(BENGALI_FONT), size)));
+            document.add(new Paragraph(text, new Font(PdfFonts.bengali(), size)));
             document.close();
             return out.toByteArray();
         } catch (IOException | DocumentException e) {

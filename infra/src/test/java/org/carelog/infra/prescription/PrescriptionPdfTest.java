@@ -161,7 +161,8 @@ class PrescriptionPdfTest extends IntegrationTest {
                 collect(token, printed);
             }
         }
-        Font font = Font.createFont(Font.TRUETYPE_FONT, Files.newInputStream(PrescriptionPdf.bengaliFontFile()))
+        Font font = Font.createFont(
+                        Font.TRUETYPE_FONT, Files.newInputStream(org.carelog.infra.pdf.PdfFonts.bengaliFontFile()))
                 .deriveFont(size);
         FontRenderContext frc = new FontRenderContext(null, true, true);
         char[] chars = CONJUNCT_WORD.toCharArray();
