@@ -21,11 +21,13 @@ import org.springframework.stereotype.Component;
 class PatientSessions {
 
     private final JdbcTemplate jdbc;
+    private final SessionRows rows;
     private final Clock clock;
     private final PatientSignInProperties settings;
 
     PatientSessions(JdbcTemplate jdbc, Clock clock, PatientSignInProperties settings) {
         this.jdbc = jdbc;
+        this.rows = new SessionRows(jdbc, "patient_session");
         this.clock = clock;
         this.settings = settings;
     }
@@ -45,12 +47,7 @@ class PatientSessions {
     private record State(UUID patientId, String via, Instant created, Instant lastSeen, boolean revoked) {}
 
     PatientAuthentication check(Jwt jwt) {
-        UUID id;
-        try {
-            id = UUID.fromString(jwt.getId());
-        } catch (RuntimeException e) {
-            throw refused();
-        }
+        UUID id = SessionRows.idOf(jwt);
         List<State> found = jdbc.query(
                 "select s.patient_id, s.via, s.created_at, s.last_seen_at, s.revoked_at is not null"
                         + " from patient_session s where s.id = ?"
@@ -73,27 +70,13 @@ class PatientSessions {
                 || !now.isBefore(state.lastSeen().plus(settings.idleTimeout()))) {
             throw refused();
         }
-        if (!now.isBefore(state.lastSeen().plus(settings.touchInterval()))) {
-            jdbc.update(
-                    "update patient_session set last_seen_at = ? where id = ? and last_seen_at < ?",
-                    Timestamp.from(now),
-                    id,
-                    Timestamp.from(now));
-        }
+        rows.touch(id, state.lastSeen(), now, settings.touchInterval());
         return new PatientAuthentication(
                 new SignedInPatient(new PatientId(state.patientId())), id, state.via(), state.created());
     }
 
     boolean revoke(String jti) {
-        try {
-            return jdbc.update(
-                            "update patient_session set revoked_at = ? where id = ? and revoked_at is null",
-                            Timestamp.from(clock.instant()),
-                            UUID.fromString(jti))
-                    == 1;
-        } catch (IllegalArgumentException e) {
-            return false;
-        }
+        return rows.revoke(jti, clock.instant());
     }
 
     /** Ends every session of the patient but one (after a password change). */
@@ -106,6 +89,6 @@ class PatientSessions {
     }
 
     private static InvalidBearerTokenException refused() {
-        return new InvalidBearerTokenException("The session has ended; sign in again");
+        return SessionRows.refused();
     }
 }

@@ -24,11 +24,13 @@ import org.springframework.stereotype.Component;
 class Sessions {
 
     private final JdbcTemplate jdbc;
+    private final SessionRows rows;
     private final Clock clock;
     private final SecurityProperties.Session settings;
 
     Sessions(JdbcTemplate jdbc, Clock clock, SecurityProperties properties) {
         this.jdbc = jdbc;
+        this.rows = new SessionRows(jdbc, "staff_session");
         this.clock = clock;
         this.settings = properties.session();
     }
@@ -63,12 +65,7 @@ class Sessions {
 
     /** The signed-in user behind a valid token of a live session, with the rights they have now. */
     JwtAuthenticationToken check(Jwt jwt) {
-        UUID id;
-        try {
-            id = UUID.fromString(jwt.getId());
-        } catch (RuntimeException e) {
-            throw refused();
-        }
+        UUID id = SessionRows.idOf(jwt);
         List<State> found = jdbc.query(
                 "select s.username, s.role, s.enrollment_only, s.created_at, s.last_seen_at, s.revoked_at is not null,"
                         + " u.role, u.enabled from staff_session s"
@@ -95,28 +92,14 @@ class Sessions {
                 || !now.isBefore(state.lastSeen().plus(settings.idleTimeoutFor(state.currentRole())))) {
             throw refused();
         }
-        if (!now.isBefore(state.lastSeen().plus(settings.touchInterval()))) {
-            jdbc.update(
-                    "update staff_session set last_seen_at = ? where id = ? and last_seen_at < ?",
-                    Timestamp.from(now),
-                    id,
-                    Timestamp.from(now));
-        }
+        rows.touch(id, state.lastSeen(), now, settings.touchInterval());
         GrantedAuthority authority = new SimpleGrantedAuthority(
                 state.enrollmentOnly() ? SignedInStaff.ENROLLMENT_ONLY : "ROLE_" + state.currentRole());
         return new JwtAuthenticationToken(jwt, List.of(authority), state.username());
     }
 
     boolean revoke(String jti) {
-        try {
-            return jdbc.update(
-                            "update staff_session set revoked_at = ? where id = ? and revoked_at is null",
-                            Timestamp.from(clock.instant()),
-                            UUID.fromString(jti))
-                    == 1;
-        } catch (IllegalArgumentException e) {
-            return false;
-        }
+        return rows.revoke(jti, clock.instant());
     }
 
     int revokeAll(String username) {
@@ -127,7 +110,6 @@ class Sessions {
     }
 
     private static InvalidBearerTokenException refused() {
-        // One answer for every reason: a client learns nothing about which check failed.
-        return new InvalidBearerTokenException("The session has ended; sign in again");
+        return SessionRows.refused();
     }
 }
